@@ -1,0 +1,48 @@
+"""Text helpers shared by the model, the validation and the outputs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import markdown
+import nh3
+from slugify import slugify as _slugify
+
+_SPACES = re.compile(r"[\s_\-'’]+")
+
+# Tags and attributes an agency description may use once rendered to HTML.
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr",
+    "i", "li", "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead",
+    "tr", "ul",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"colspan"}, "th": {"colspan", "scope"}}
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, and turn spaces, hyphens and apostrophes into one space."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", bare).strip()
+
+
+def slugify(text: str) -> str:
+    """URL-safe slug: ``Provence-Alpes-Côte d'Azur`` -> ``provence-alpes-cote-d-azur``."""
+    return _slugify(text, lowercase=True, max_length=80, word_boundary=True)
+
+
+def render_markdown(source: str) -> str:
+    """Render agency Markdown to HTML, keeping only an allowlist of tags.
+
+    Raw HTML in the Markdown is passed through Markdown and then cleaned by nh3,
+    so no script, event handler, style or ``javascript:`` URL survives.
+    """
+    html = markdown.markdown(source, extensions=["extra", "sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+    )

@@ -1,0 +1,50 @@
+"""Development settings of agenda-emploi (publishconf.py overrides them for production)."""
+
+import os
+
+AUTHOR = "agenda-emploi"
+SITENAME = "Agenda de l'emploi"
+SITE_TAGLINE = "Job datings, forums, ateliers et réunions pour trouver un emploi près de chez vous"
+SITEURL = ""
+RELATIVE_URLS = False
+
+PATH = "content"
+ARTICLE_PATHS = ["events"]
+PAGE_PATHS = ["pages", "services"]
+STATIC_PATHS = []
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+THEME = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["agenda_content", "agenda_listings"]
+
+# The build's "now": events ending before it are shown as past. Unset means the clock;
+# tests and previews pin it, e.g. AGENDA_NOW="2026-12-01 08:00".
+AGENDA_NOW = os.environ.get("AGENDA_NOW") or None
+# Where the official COG data (npm @etalab/decoupage-administratif) lives; the default is node_modules/.
+# AGENDA_GEO_DATA = "node_modules/@etalab/decoupage-administratif/data"
+
+EVENT_URL = "evenement/{slug}/"
+EVENT_SAVE_AS = "evenement/{slug}/index.html"
+SERVICE_URL = "service/{slug}/"
+SERVICE_SAVE_AS = "service/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+HOME_EVENTS = 9
+
+# Listings are written by the agenda_listings plugin; Pelican's blog pages are turned off.
+DIRECT_TEMPLATES = []
+CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
+CATEGORIES_SAVE_AS = TAGS_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+FEED_ALL_ATOM = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+
+DEFAULT_PAGINATION = 24
+PAGINATED_TEMPLATES = {"listing": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+DELETE_OUTPUT_DIRECTORY = True

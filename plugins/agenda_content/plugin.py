@@ -1,0 +1,58 @@
+"""Swap Pelican's Markdown reader for ours, log problems in French, drop duplicate identifiers."""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+
+from catalogue import french
+from catalogue.validation import duplicates
+
+from .reader import PROBLEMS_KEY, AgendaReader
+
+logger = logging.getLogger(__name__)
+
+
+def add_reader(readers) -> None:
+    for extension in AgendaReader.file_extensions:
+        readers.reader_classes[extension] = AgendaReader
+
+
+def report(sender, metadata) -> None:
+    """Runs for every file, cached or not, so each build lists every problem."""
+    for problem in metadata.get(PROBLEMS_KEY, ()):
+        logger.warning("%s", problem)
+
+
+def _drop_duplicates(documents: list, attribute: str) -> None:
+    """A second file reusing a uid or page address is reported and left out."""
+    items = [getattr(doc, attribute) for doc in documents if hasattr(doc, attribute)]
+    rejected = set()
+    for problem in duplicates(items):
+        logger.warning("%s", problem)
+        rejected.add(problem.path)
+    if rejected:
+        documents[:] = [doc for doc in documents if getattr(doc, attribute, None) is None
+                        or getattr(doc, attribute).source_path not in rejected]
+
+
+def drop_duplicate_events(generator) -> None:
+    _drop_duplicates(generator.articles, "event")
+
+
+def drop_duplicate_services(generator) -> None:
+    _drop_duplicates(generator.pages, "service")
+
+
+def add_filters(generator) -> None:
+    generator.env.filters.update(french_day=french.day, french_clock=french.clock, french_span=french.span)
+
+
+def register() -> None:
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_context.connect(report)
+    signals.page_generator_context.connect(report)
+    signals.article_generator_pretaxonomy.connect(drop_duplicate_events)
+    signals.page_generator_finalized.connect(drop_duplicate_services)
+    signals.generator_init.connect(add_filters)

@@ -1,0 +1,75 @@
+"""A Markdown reader that turns agency files into Pelican content through the catalogue validation."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from pelican.readers import BaseReader
+
+from catalogue.frontmatter import parse
+from catalogue.geography import DEFAULT_DATA_DIR, geography
+from catalogue.model import Event, Service
+from catalogue.text import render_markdown
+from catalogue.validation import load, read_text
+
+PROBLEMS_KEY = "agenda_problems"
+# Pelican keys a static page (content/pages) may set; anything else in its header is kept as text.
+PAGE_KEYS = {"title", "slug", "summary", "template", "status", "save_as", "url"}
+
+
+class AgendaReader(BaseReader):
+    """Events (``content/events``) and services (``content/services``) go through the model.
+
+    An invalid file comes back with status ``skip`` and its problems, which the plugin logs;
+    Pelican then leaves it out without stopping the build.
+    """
+
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def read(self, source_path):
+        root = Path(self.settings["PATH"])
+        path = Path(source_path)
+        relative = PurePosixPath(path.resolve().relative_to(root.resolve()).as_posix())
+        display = str(PurePosixPath(root.name) / relative)
+        if relative.parts[0] not in {"events", "services"}:
+            return self._read_page(path, display)
+        result = load(path, root, geography(Path(self.settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR))), display)
+        if result.item is None:
+            return "", {"status": "skip", PROBLEMS_KEY: result.problems}
+        if isinstance(result.item, Event):
+            return render_markdown(result.item.body), self._event_metadata(result.item)
+        return render_markdown(result.item.body), self._service_metadata(result.item)
+
+    def _event_metadata(self, event: Event) -> dict:
+        return {
+            "title": event.title,
+            "date": event.start,
+            "slug": event.slug,
+            "template": "event",
+            "status": "published",
+            "url": self.settings["EVENT_URL"].format(slug=event.slug),
+            "save_as": self.settings["EVENT_SAVE_AS"].format(slug=event.slug),
+            "event": event,
+        }
+
+    def _service_metadata(self, service: Service) -> dict:
+        return {
+            "title": service.title,
+            "slug": service.slug,
+            "template": "service",
+            "status": "published",
+            "url": self.settings["SERVICE_URL"].format(slug=service.slug),
+            "save_as": self.settings["SERVICE_SAVE_AS"].format(slug=service.slug),
+            "service": service,
+        }
+
+    def _read_page(self, path: Path, display: str):
+        text, problems = read_text(path, display)
+        if text is None:
+            return "", {"status": "skip", PROBLEMS_KEY: problems}
+        document = parse(text)
+        metadata = {
+            key: self.process_metadata(key, found.value) for key, found in document.fields.items() if key in PAGE_KEYS
+        }
+        return render_markdown(document.body), metadata

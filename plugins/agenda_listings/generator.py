@@ -1,0 +1,72 @@
+"""Write the home page, the listing and archive pages of every scope, and the services catalogue."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from itertools import groupby
+
+from pelican.generators import Generator
+
+from catalogue.dates import PARIS, parse_datetime
+from catalogue.text import slugify
+
+from .scopes import Scopes
+
+SERVICES_ROOT = "services"
+
+
+def agenda_now(settings: dict) -> datetime:
+    """The build's notion of now: ``AGENDA_NOW`` when set (tests, previews), else the clock."""
+    configured = settings.get("AGENDA_NOW")
+    return parse_datetime(configured) if configured else datetime.now(PARIS)
+
+
+class ServiceCategory:
+    def __init__(self, name: str, services: list):
+        self.name = name
+        self.slug = slugify(name)
+        self.services = services
+        self.url = f"{SERVICES_ROOT}/{self.slug}/"
+
+
+class ListingsGenerator(Generator):
+    """Reads the events and services the content generators found; writes every listing page."""
+
+    def generate_context(self):
+        now = agenda_now(self.settings)
+        events = [article for article in self.context["articles"] if hasattr(article, "event")]
+        self.scopes = Scopes(events, now)
+        services = sorted((page for page in self.context["pages"] if hasattr(page, "service")),
+                          key=lambda page: (page.service.category, page.title))
+        self.categories = [
+            ServiceCategory(name, list(group)) for name, group in groupby(services, key=lambda p: p.service.category)
+        ]
+        self.context.update(agenda_now=now, scopes=self.scopes, service_categories=self.categories,
+                            services=services)
+
+    def generate_output(self, writer):
+        write = self._writer(writer)
+        write("index.html", "index", "", upcoming=self.scopes.all.upcoming[: self.settings["HOME_EVENTS"]])
+        for scope in self.scopes.by_key.values():
+            write(scope.url + "index.html", "listing", scope.url, paginated=scope.upcoming, scope=scope, archive=False)
+            if scope.past:
+                write(scope.archive_url + "index.html", "listing", scope.archive_url, paginated=scope.past,
+                      scope=scope, archive=True)
+        write(f"{SERVICES_ROOT}/index.html", "services", f"{SERVICES_ROOT}/", category=None)
+        for category in self.categories:
+            write(category.url + "index.html", "services", category.url, category=category)
+
+    def _writer(self, writer):
+        def write(save_as: str, template: str, url: str, paginated: list | None = None, **extra):
+            writer.write_file(
+                save_as,
+                self.get_template(template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                paginated={"events": paginated} if paginated is not None else None,
+                template_name=template,
+                url=url,
+                **extra,
+            )
+
+        return write
