@@ -32,6 +32,7 @@ class Event:
     status: str = "scheduled"  # key in STATUSES
     summary: str = ""
     updated: datetime | None = None
+    source: str = ""  # name of the import source that wrote the file, empty for hand-written files
     body: str = ""  # Markdown description
     source_path: str = ""
 

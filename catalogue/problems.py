@@ -15,6 +15,10 @@ class Problem:
     message: str
     expected: str = ""
 
-    def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.field}: {self.message}"
+    def detail(self) -> str:
+        """The problem without its place: ``champ: ce qui ne va pas (attendu: …)``."""
+        text = f"{self.field}: {self.message}"
         return f"{text} (attendu: {self.expected})" if self.expected else text
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.detail()}"

@@ -31,7 +31,7 @@ EVENT_FIELDS = {
     for key in (
         "Title", "Start", "End", "Type", "Mode", "Organizer", "Commune", "Url", "Venue", "Address",
         "Audience", "Sectors", "Registration", "Registration_end", "Capacity", "Status", "Summary",
-        "Uid", "Updated",
+        "Uid", "Updated", "Source",
     )
 }
 SERVICE_FIELDS = {
@@ -211,6 +211,7 @@ def validate_event(document: Document, *, path: str, relative: PurePosixPath, ge
         status=fields.term("status", STATUSES, default="scheduled"),
         summary=fields.text("summary"),
         updated=fields.when("updated", dates.parse_datetime),
+        source=fields.text("source", limit=80),
         body=document.body.strip(),
         source_path=path,
     )

@@ -1,0 +1,5 @@
+import sys
+
+from importers.cli import main
+
+sys.exit(main())
