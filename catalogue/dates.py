@@ -63,6 +63,11 @@ def parse_datetime(text: str, *, end_of_day: bool = False) -> datetime:
     return datetime.combine(day_value, clock, tzinfo=_offset(offset))
 
 
+def is_time(text: str) -> bool:
+    """``12:00``, ``17h``: a time of day without a date."""
+    return bool(_TIME_ONLY.match(text.strip()))
+
+
 def parse_end(text: str, start: datetime | None) -> datetime:
     """An end may be a full date or, for an event within one day, just a time (``12:00``, ``17h``)."""
     match = _TIME_ONLY.match(text.strip())

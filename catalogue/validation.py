@@ -172,7 +172,10 @@ def validate_event(document: Document, *, path: str, relative: PurePosixPath, ge
     fields = _Fields(document, path, EVENT_FIELDS)
     default_uid, slug = identity(relative)
     start = fields.when("start", dates.parse_datetime, required=True)
-    end = fields.when("end", lambda text: dates.parse_end(text, start), required=True)
+    if start is None and dates.is_time(fields.raw("end")):
+        end = None  # a bare end time depends on the start, whose problem is already reported
+    else:
+        end = fields.when("end", lambda text: dates.parse_end(text, start), required=True)
     if start and end and end <= start:
         fields.add("end", "la fin est avant le début", f"une fin après le {dates.format_iso(start)}")
     mode = fields.term("mode", MODES, required=True)

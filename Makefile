@@ -1,0 +1,40 @@
+# Two entry points for a newcomer: `make demo` and `make test` (see README.md).
+VENV := .venv
+INVOKE := $(VENV)/bin/invoke
+
+.PHONY: demo test install install-dev build check clean
+
+demo: install
+	$(INVOKE) import build serve
+
+test: install-dev
+	$(INVOKE) tests
+
+install: $(VENV)/.runtime node_modules/.installed
+
+install-dev: install $(VENV)/.dev
+
+$(VENV)/.runtime: requirements.txt pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	$(VENV)/bin/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package-lock.json
+	command -v npm >/dev/null || (apt-get update && apt-get install -y nodejs npm)
+	npm ci --no-audit --no-fund
+	touch $@
+
+build: install
+	$(INVOKE) build
+
+check: install
+	$(INVOKE) check
+
+clean:
+	rm -rf output

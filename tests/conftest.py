@@ -1,0 +1,60 @@
+"""Shared fixtures: a small agency content folder and a real Pelican build of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
+NOW = "2026-12-01 08:00"
+
+
+def make_content(target: Path, *, invalid: bool = False) -> Path:
+    """Copy the fixture site's content to ``target``; with ``invalid``, drop the bad files into events/."""
+    for folder in ("events", "services", "pages"):
+        shutil.copytree(FIXTURE_SITE / folder, target / folder)
+    if invalid:
+        shutil.copytree(FIXTURE_SITE / "invalid", target / "events" / "depots")
+    return target
+
+
+def build_site(content: Path, output: Path, **overrides) -> Path:
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={"PATH": str(content), "OUTPUT_PATH": str(output), "AGENDA_NOW": NOW, "CACHE_CONTENT": False,
+                  **overrides},
+    )
+    Pelican(settings).run()
+    return output
+
+
+class Site:
+    """A built site, with its pages parsed as a reader of the HTML would see them."""
+
+    def __init__(self, output: Path):
+        self.output = output
+
+    def exists(self, url: str) -> bool:
+        return (self.output / url / "index.html").exists() if not url.endswith(".html") else (self.output / url).exists()
+
+    def page(self, url: str) -> BeautifulSoup:
+        path = self.output / url
+        if path.is_dir() or not url.endswith(".html"):
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def card_titles(self, url: str) -> list[str]:
+        return [title.get_text(strip=True) for title in self.page(url).select(".cards .card-title")]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    base = tmp_path_factory.mktemp("site")
+    content = make_content(base / "content")
+    return Site(build_site(content, base / "output"))

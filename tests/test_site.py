@@ -1,0 +1,173 @@
+"""The built site, read as a job seeker's browser would: pages, listings, badges, links."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from tests.conftest import Site, build_site, make_content
+
+
+def test_home_lists_upcoming_events_soonest_first(site):
+    titles = site.card_titles("index.html")
+    assert titles == [
+        "Job dating restauration",
+        "Réunion d'information sur les métiers du soin",
+        "Salon en ligne du commerce",
+        "Atelier LinkedIn",
+        "Forum de l'alternance",
+        "Recrutement agents de tri",
+        "Permanence emploi",
+    ]
+    assert "Visite d'une usine aéronautique" not in titles  # past
+
+
+def test_home_links_regions_types_and_services(site):
+    home = site.page("index.html")
+    regions = {a.get_text(" ", strip=True) for a in home.select('ul[aria-label="Régions"] a')}
+    assert regions == {"Occitanie 4 à venir", "Auvergne-Rhône-Alpes 1 à venir", "La Réunion 1 à venir"}
+    types = [a["href"] for a in home.select("ul[aria-label=\"Types d'événement\"] a")]
+    assert "/evenements/type/job-dating/" in types
+    services = {a.get_text(" ", strip=True) for a in home.select('ul[aria-label="Catégories de services"] a')}
+    assert services == {"Préparer sa candidature 1 services", "Trouver un emploi 1 services"}
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("evenements/occitanie", ["Job dating restauration", "Réunion d'information sur les métiers du soin",
+                                  "Forum de l'alternance", "Recrutement agents de tri"]),
+        ("evenements/occitanie/haute-garonne", ["Job dating restauration", "Recrutement agents de tri"]),
+        ("evenements/occitanie/herault", ["Forum de l'alternance"]),
+        ("evenements/la-reunion/la-reunion", ["Permanence emploi"]),
+        ("evenements/a-distance", ["Salon en ligne du commerce", "Atelier LinkedIn"]),
+        ("evenements/type/job-dating", ["Job dating restauration"]),
+        ("evenements/type/salon-en-ligne", ["Salon en ligne du commerce"]),
+        ("evenements/mois/2027-01", ["Permanence emploi"]),
+    ],
+)
+def test_listings_hold_exactly_their_scope(site, url, expected):
+    assert site.card_titles(url) == expected
+
+
+def test_region_page_counts_and_links_departments(site):
+    page = site.page("evenements/occitanie")
+    departments = {a.get_text(" ", strip=True): a["href"] for a in page.select('ul[aria-label="Départements"] a')}
+    assert departments == {
+        "Gard (30) 1 à venir": "/evenements/occitanie/gard/",
+        "Haute-Garonne (31) 2 à venir": "/evenements/occitanie/haute-garonne/",
+        "Hérault (34) 1 à venir": "/evenements/occitanie/herault/",
+    }
+    assert page.select_one(".lead").get_text(" ", strip=True).startswith("4 événements à venir")
+
+
+def test_past_events_go_to_archives(site):
+    assert "Visite d'une usine aéronautique" not in site.card_titles("evenements/occitanie/haute-garonne")
+    assert site.card_titles("evenements/occitanie/haute-garonne/archives") == ["Visite d'une usine aéronautique"]
+    assert site.card_titles("evenements/archives") == ["Visite d'une usine aéronautique"]
+    event = site.page("evenement/visite-passee")
+    assert "Événement passé." in event.select_one(".notice").get_text()
+    assert not site.exists("evenements/auvergne-rhone-alpes/archives")
+
+
+def test_cancelled_full_and_postponed_badges(site):
+    cancelled = site.page("evenement/reunion-annulee")
+    assert cancelled.select_one(".badge-cancelled").get_text() == "Annulé"
+    assert "Cet événement est annulé." in cancelled.select_one(".notice-warning").get_text()
+    full = site.page("evenement/recrutement-complet")
+    assert full.select_one(".badge-full").get_text() == "Complet"
+    assert "Les inscriptions sont closes." in full.select_one(".facts").get_text()
+    assert not full.select(".facts a.button")
+    postponed = site.page("evenement/reporte-reunion")
+    assert postponed.select_one(".badge-postponed").get_text() == "Reporté"
+    card = [c for c in site.page("index.html").select(".card") if "soin" in c.get_text()][0]
+    assert card.select_one(".badge-cancelled")
+
+
+def test_event_page_shows_every_field(site):
+    page = site.page("evenement/job-dating-toulouse")
+    assert page.h1.get_text() == "Job dating restauration"
+    facts = {dt.get_text(): dd.get_text(" ", strip=True) for dt, dd in zip(page.select(".facts dt"), page.select(".facts dd"), strict=True)}
+    assert facts["Date"] == "jeudi 3 décembre 2026 , 9 h 30 – 12 h 30"
+    assert facts["Lieu"] == "Agence Toulouse Occitane 12 rue d'Austerlitz 31000 Toulouse — Haute-Garonne, Occitanie"
+    assert facts["Organisateur"] == "France Travail Toulouse Occitane"
+    assert facts["Public"] == "Tous publics, Jeunes de moins de 26 ans"
+    assert facts["Secteurs"] == "Restauration, Hôtellerie"
+    assert facts["Places"] == "40"
+    assert facts["Inscription"].startswith("S'inscrire avant le mercredi 2 décembre 2026, 23 h 59")
+    register = page.select_one(".facts a.button")
+    assert register["href"] == "https://evenements.example.org/jd-toulouse"
+    times = page.select(".facts time")
+    assert times[0]["datetime"] == "2026-12-03T09:30:00+01:00"
+    crumbs = [a.get_text() for a in page.select(".breadcrumb a")]
+    assert crumbs == ["Accueil", "Tous les événements", "Occitanie", "Haute-Garonne (31)"]
+
+
+def test_description_is_sanitised(site):
+    page = site.page("evenement/job-dating-toulouse")
+    prose = page.select_one(".prose")
+    assert prose.strong.get_text() == "établissements"
+    assert not page.find_all("script")
+    hrefs = [a.get("href") for a in prose.find_all("a")]
+    assert "https://agence.example.org" in hrefs
+    assert not any(href and href.startswith("javascript") for href in hrefs)
+
+
+def test_online_and_hybrid_events(site):
+    online = site.page("evenement/salon-en-ligne")
+    facts = online.select_one(".facts").get_text(" ", strip=True)
+    assert "À distance, en ligne" in facts
+    assert online.select_one('a[href="https://salons.example.org/commerce"]')
+    hybrid = site.page("evenement/atelier-lyon-hybride")
+    assert "Également à distance" in hybrid.select_one(".facts").get_text()
+    assert hybrid.select_one(".facts a.button")["href"] == "mailto:atelier@agence.example.org"
+    crumbs = [a.get_text() for a in online.select(".breadcrumb a")]
+    assert crumbs == ["Accueil", "Tous les événements", "À distance"]
+
+
+def test_services_catalogue(site):
+    catalogue = site.page("services")
+    assert [h.get_text(strip=True) for h in catalogue.select("h2")] == ["Préparer sa candidature", "Trouver un emploi"]
+    category = site.card_titles("services/trouver-un-emploi")
+    assert category == ["La Bonne Boîte"]
+    service = site.page("service/la-bonne-boite")
+    facts = {dt.get_text(): dd.get_text(strip=True) for dt, dd in zip(service.select(".facts dt"), service.select(".facts dd"), strict=True)}
+    assert facts["Accès"] == "Site web, Application mobile"
+    assert facts["Prix"] == "Gratuit"
+    assert "Payant" in site.page("service/cv-en-ligne").select_one(".facts").get_text()
+
+
+def test_static_pages_and_french_language(site):
+    page = site.page("a-propos")
+    assert page.html["lang"] == "fr"
+    assert page.h1.get_text() == "À propos"
+    assert page.select_one("a.skip")["href"] == "#contenu"
+
+
+def test_invalid_files_are_reported_and_skipped(tmp_path, caplog):
+    content = make_content(tmp_path / "content", invalid=True)
+    with caplog.at_level(logging.WARNING):
+        output = build_site(content, tmp_path / "output")
+    messages = {record.getMessage() for record in caplog.records if record.levelno == logging.WARNING}
+    drops = "content/events/depots"
+    assert messages == {
+        f"{drops}/bad-date.md:2: Start: le 31/02/2026 n'existe pas (attendu: une date comme 2026-12-03 09:30 ou 03/12/2026 9h30)",
+        f"{drops}/unknown-commune.md:7: Commune: commune « 31000 Paris » introuvable au code postal 31000 "
+        "(attendu: un code INSEE (31555) ou un code postal et un nom (31000 Toulouse))",
+        f"{drops}/end-before-start.md:3: End: la fin est avant le début (attendu: une fin après le 2026-12-03 14:00)",
+        f"{drops}/unknown-type.md:4: Type: valeur inconnue « foire aux questions » (attendu: job-dating (Job dating), "
+        "forum (Forum, salon de l'emploi), information (Réunion d'information), workshop (Atelier), "
+        "recruitment (Session de recrutement), company-visit (Visite d'entreprise), online-fair (Salon en ligne), "
+        "other (Autre événement))",
+        f"{drops}/missing-organizer.md:1: Organizer: champ obligatoire absent",
+        f"{drops}/not-utf8.md:1: fichier: le fichier n'est pas encodé en UTF-8 (attendu: enregistrez-le en UTF-8)",
+        f"{drops}/online-without-url.md:1: Url: champ obligatoire absent",
+        f"{drops}/zz-duplicate-uid-b.md:1: Uid: identifiant « job-dating-toulouse-copy » déjà utilisé par "
+        f"{drops}/zz-duplicate-uid-a.md (attendu: un identifiant et un nom de fichier uniques)",
+    }
+    built = Site(output)
+    assert len(built.card_titles("evenements")) == 8  # the 7 valid fixture events and the first "Copie"
+    assert built.exists("evenement/zz-duplicate-uid-a")
+    assert not built.exists("evenement/zz-duplicate-uid-b")
+    assert not built.exists("evenement/bad-date")
