@@ -6,6 +6,7 @@ from datetime import datetime
 
 from catalogue.dates import PARIS
 
+NBSP = "\u00a0"
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -21,9 +22,9 @@ def day(value: datetime) -> str:
 
 
 def clock(value: datetime) -> str:
-    """``9 h 30``, ``14 h`` — the spelling French typography and screen readers expect."""
+    """``9 h 30``, ``14 h`` with non-breaking spaces — the spelling French typography and screen readers expect."""
     local = value.astimezone(PARIS)
-    return f"{local.hour} h {local.minute:02d}" if local.minute else f"{local.hour} h"
+    return f"{local.hour}{NBSP}h{NBSP}{local.minute:02d}" if local.minute else f"{local.hour}{NBSP}h"
 
 
 def span(start: datetime, end: datetime) -> str:

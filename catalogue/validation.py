@@ -292,7 +292,8 @@ def duplicates(items: list[Event | Service]) -> list[Problem]:
         for label, value in (("Uid", item.uid), ("fichier", item.slug)):
             first = seen.setdefault((kind, label + value), item.source_path)
             if first != item.source_path:
-                what = f"identifiant « {item.uid} »" if label == "Uid" else f"adresse de page « {item.slug} »"
-                problems.append(Problem(item.source_path, 1, label, f"{what} déjà utilisé par {first}",
+                what = f"identifiant « {item.uid} » déjà utilisé" if label == "Uid" else \
+                    f"adresse de page « {item.slug} » déjà utilisée"
+                problems.append(Problem(item.source_path, 1, label, f"{what} par {first}",
                                         "un identifiant et un nom de fichier uniques"))
     return problems

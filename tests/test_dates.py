@@ -55,7 +55,7 @@ def test_end_may_be_a_time_on_the_start_day():
 def test_french_spelling_of_dates():
     start = datetime(2026, 12, 1, 9, 30, tzinfo=PARIS)
     assert french.day(start) == "mardi 1er décembre 2026"
-    assert french.clock(start) == "9 h 30"
-    assert french.span(start, start.replace(hour=12, minute=0)) == "mardi 1er décembre 2026, de 9 h 30 à 12 h"
+    assert french.clock(start) == "9\u00a0h\u00a030"
+    assert french.span(start, start.replace(hour=12, minute=0)) == "mardi 1er décembre 2026, de 9\u00a0h\u00a030 à 12\u00a0h"
     utc = datetime(2026, 12, 1, 23, 30, tzinfo=timezone.utc)
     assert french.day(utc) == "mercredi 2 décembre 2026"  # shown in Paris time

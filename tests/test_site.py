@@ -89,13 +89,13 @@ def test_event_page_shows_every_field(site):
     page = site.page("evenement/job-dating-toulouse")
     assert page.h1.get_text() == "Job dating restauration"
     facts = {dt.get_text(): dd.get_text(" ", strip=True) for dt, dd in zip(page.select(".facts dt"), page.select(".facts dd"), strict=True)}
-    assert facts["Date"] == "jeudi 3 décembre 2026 , 9 h 30 – 12 h 30"
+    assert facts["Date"] == "jeudi 3 décembre 2026 , 9\u00a0h\u00a030 – 12\u00a0h\u00a030"
     assert facts["Lieu"] == "Agence Toulouse Occitane 12 rue d'Austerlitz 31000 Toulouse — Haute-Garonne, Occitanie"
     assert facts["Organisateur"] == "France Travail Toulouse Occitane"
     assert facts["Public"] == "Tous publics, Jeunes de moins de 26 ans"
     assert facts["Secteurs"] == "Restauration, Hôtellerie"
     assert facts["Places"] == "40"
-    assert facts["Inscription"].startswith("S'inscrire avant le mercredi 2 décembre 2026, 23 h 59")
+    assert facts["Inscription"].startswith("S'inscrire avant le mercredi 2 décembre 2026, 23\u00a0h\u00a059")
     register = page.select_one(".facts a.button")
     assert register["href"] == "https://evenements.example.org/jd-toulouse"
     times = page.select(".facts time")

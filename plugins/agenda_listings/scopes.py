@@ -8,6 +8,7 @@ from datetime import datetime
 
 from catalogue import french
 from catalogue.dates import PARIS
+from catalogue.text import fold
 from catalogue.vocabulary import EVENT_TYPES
 
 ROOT = "evenements"
@@ -44,6 +45,11 @@ class Scope:
         return chain
 
 
+def _order(scope: Scope) -> str:
+    """Months in time order, everything else alphabetically as a French reader expects (Î with I)."""
+    return scope.key if scope.kind == "month" else fold(scope.title)
+
+
 class Scopes:
     """Every scope of the site, built in one pass over the events (sorted by start)."""
 
@@ -59,7 +65,7 @@ class Scopes:
             if scope.parent is not None:
                 scope.parent.children.append(scope)
         for scope in self.by_key.values():
-            scope.children.sort(key=lambda child: child.key if child.kind in {"month"} else child.title)
+            scope.children.sort(key=_order)
 
     def _get(self, key: str, kind: str, title: str, path: str, parent: Scope | None = None) -> Scope:
         scope = self.by_key.get(key)
@@ -87,7 +93,7 @@ class Scopes:
         return scopes
 
     def of_kind(self, kind: str) -> list[Scope]:
-        return sorted((s for s in self.by_key.values() if s.kind == kind), key=lambda s: (s.key if kind == "month" else s.title))
+        return sorted((s for s in self.by_key.values() if s.kind == kind), key=_order)
 
     def for_event(self, event) -> list[Scope]:
         """Breadcrumb scopes of an event page: its department's trail, else the online listing."""
