@@ -84,3 +84,9 @@ def publish(c):
 def tests(c, options=""):
     """Run the whole test suite."""
     c.run(f"{sys.executable} -m pytest {options}", pty=False)
+
+
+@task
+def lint(c):
+    """Check the code style with ruff."""
+    c.run(f"{sys.executable} -m ruff check .", pty=False)

@@ -49,6 +49,12 @@ class Site:
             path = path / "index.html"
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
+    @staticmethod
+    def facts(page: BeautifulSoup) -> dict[str, str]:
+        """The definition list of an event or service page, as {term: text}."""
+        terms, values = page.select(".facts dt"), page.select(".facts dd")
+        return {dt.get_text(): dd.get_text(" ", strip=True) for dt, dd in zip(terms, values, strict=True)}
+
     def card_titles(self, url: str) -> list[str]:
         return [title.get_text(strip=True) for title in self.page(url).select(".cards .card-title")]
 

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -57,5 +57,5 @@ def test_french_spelling_of_dates():
     assert french.day(start) == "mardi 1er décembre 2026"
     assert french.clock(start) == "9\u00a0h\u00a030"
     assert french.span(start, start.replace(hour=12, minute=0)) == "mardi 1er décembre 2026, de 9\u00a0h\u00a030 à 12\u00a0h"
-    utc = datetime(2026, 12, 1, 23, 30, tzinfo=timezone.utc)
+    utc = datetime(2026, 12, 1, 23, 30, tzinfo=UTC)
     assert french.day(utc) == "mercredi 2 décembre 2026"  # shown in Paris time

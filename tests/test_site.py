@@ -81,14 +81,14 @@ def test_cancelled_full_and_postponed_badges(site):
     assert not full.select(".facts a.button")
     postponed = site.page("evenement/reporte-reunion")
     assert postponed.select_one(".badge-postponed").get_text() == "Reporté"
-    card = [c for c in site.page("index.html").select(".card") if "soin" in c.get_text()][0]
+    card = next(c for c in site.page("index.html").select(".card") if "soin" in c.get_text())
     assert card.select_one(".badge-cancelled")
 
 
 def test_event_page_shows_every_field(site):
     page = site.page("evenement/job-dating-toulouse")
     assert page.h1.get_text() == "Job dating restauration"
-    facts = {dt.get_text(): dd.get_text(" ", strip=True) for dt, dd in zip(page.select(".facts dt"), page.select(".facts dd"), strict=True)}
+    facts = site.facts(page)
     assert facts["Date"] == "jeudi 3 décembre 2026 , 9\u00a0h\u00a030 – 12\u00a0h\u00a030"
     assert facts["Lieu"] == "Agence Toulouse Occitane 12 rue d'Austerlitz 31000 Toulouse — Haute-Garonne, Occitanie"
     assert facts["Organisateur"] == "France Travail Toulouse Occitane"
@@ -132,7 +132,7 @@ def test_services_catalogue(site):
     category = site.card_titles("services/trouver-un-emploi")
     assert category == ["La Bonne Boîte"]
     service = site.page("service/la-bonne-boite")
-    facts = {dt.get_text(): dd.get_text(strip=True) for dt, dd in zip(service.select(".facts dt"), service.select(".facts dd"), strict=True)}
+    facts = site.facts(service)
     assert facts["Accès"] == "Site web, Application mobile"
     assert facts["Prix"] == "Gratuit"
     assert "Payant" in site.page("service/cv-en-ligne").select_one(".facts").get_text()
@@ -152,7 +152,8 @@ def test_invalid_files_are_reported_and_skipped(tmp_path, caplog):
     messages = {record.getMessage() for record in caplog.records if record.levelno == logging.WARNING}
     drops = "content/events/depots"
     assert messages == {
-        f"{drops}/bad-date.md:2: Start: le 31/02/2026 n'existe pas (attendu: une date comme 2026-12-03 09:30 ou 03/12/2026 9h30)",
+        f"{drops}/bad-date.md:2: Start: le 31/02/2026 n'existe pas "
+        "(attendu: une date comme 2026-12-03 09:30 ou 03/12/2026 9h30)",
         f"{drops}/unknown-commune.md:7: Commune: commune « 31000 Paris » introuvable au code postal 31000 "
         "(attendu: un code INSEE (31555) ou un code postal et un nom (31000 Toulouse))",
         f"{drops}/end-before-start.md:3: End: la fin est avant le début (attendu: une fin après le 2026-12-03 14:00)",

@@ -65,7 +65,8 @@ def test_french_synonyms_and_typed_values(field, value, attribute, expected):
 
 
 def test_keys_are_case_insensitive():
-    text = "title: A\nSTART: 2026-12-03 09:30\nend: 10:00\ntype: forum\nmode: online\norganizer: X\nurl: https://a.example\nregistration-end: 2026-12-01"
+    text = ("title: A\nSTART: 2026-12-03 09:30\nend: 10:00\ntype: forum\nmode: online\norganizer: X\n"
+            "url: https://a.example\nregistration-end: 2026-12-01")
     result = validate_event(parse(text), path="f.md", relative=PurePosixPath("events/f.md"), geo=geography())
     assert result.problems == []
     assert result.item.registration_end.day == 1

@@ -25,7 +25,7 @@ class AgendaReader(BaseReader):
     """
 
     enabled = True
-    file_extensions = ["md", "markdown"]
+    file_extensions = ["md", "markdown"]  # noqa: RUF012 (Pelican reads this class attribute)
 
     def read(self, source_path):
         root = Path(self.settings["PATH"])
