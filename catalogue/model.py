@@ -83,6 +83,7 @@ class Service:
     audience: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()  # keys in CHANNELS
     free: bool = True
+    source: str = ""  # import source that wrote the file, empty for hand-written files
     body: str = ""
     source_path: str = ""
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from catalogue.dates import format_iso
-from catalogue.model import Event
-from catalogue.validation import EVENT_FIELDS
+from catalogue.model import Event, Service
+from catalogue.validation import EVENT_FIELDS, SERVICE_FIELDS
 
 
 def event_fields(event: Event) -> dict[str, str]:
@@ -36,8 +36,31 @@ def event_fields(event: Event) -> dict[str, str]:
     return {key: value for key, value in values.items() if value}
 
 
+def service_fields(service: Service) -> dict[str, str]:
+    values = {
+        "title": service.title,
+        "provider": service.provider,
+        "category": service.category,
+        "audience": ", ".join(service.audience),
+        "url": service.url,
+        "channels": ", ".join(service.channels),
+        "free": "oui" if service.free else "non",
+        "summary": service.summary,
+        "uid": service.uid,
+        "source": service.source,
+    }
+    return {key: value for key, value in values.items() if value}
+
+
+def _render(fields: dict[str, str], order: dict[str, str], body: str) -> str:
+    """Header in the documented order, a blank line, the Markdown body."""
+    header = "\n".join(f"{order[key]}: {' '.join(fields[key].split())}" for key in order if key in fields)
+    return f"{header}\n\n{body.strip()}\n"
+
+
 def render_event(event: Event) -> str:
-    """The file's text: header in the documented order, a blank line, the Markdown body."""
-    fields = event_fields(event)
-    header = "\n".join(f"{EVENT_FIELDS[key]}: {' '.join(fields[key].split())}" for key in EVENT_FIELDS if key in fields)
-    return f"{header}\n\n{event.body.strip()}\n"
+    return _render(event_fields(event), EVENT_FIELDS, event.body)
+
+
+def render_service(service: Service) -> str:
+    return _render(service_fields(service), SERVICE_FIELDS, service.body)

@@ -7,6 +7,7 @@ import unicodedata
 
 import markdown
 import nh3
+from markdownify import markdownify
 from slugify import slugify as _slugify
 
 _SPACES = re.compile(r"[\s_\-'’]+")
@@ -29,16 +30,11 @@ def fold(text: str) -> str:
 
 def slugify(text: str) -> str:
     """URL-safe slug: ``Provence-Alpes-Côte d'Azur`` -> ``provence-alpes-cote-d-azur``."""
-    return _slugify(text, lowercase=True, max_length=80, word_boundary=True)
+    return _slugify(text, lowercase=True, max_length=120, word_boundary=True)
 
 
-def render_markdown(source: str) -> str:
-    """Render agency Markdown to HTML, keeping only an allowlist of tags.
-
-    Raw HTML in the Markdown is passed through Markdown and then cleaned by nh3,
-    so no script, event handler, style or ``javascript:`` URL survives.
-    """
-    html = markdown.markdown(source, extensions=["extra", "sane_lists"], output_format="html")
+def sanitize_html(html: str) -> str:
+    """Keep only the allowlisted tags, attributes and URL schemes: no script, handler, style or iframe."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -46,3 +42,14 @@ def render_markdown(source: str) -> str:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
+
+
+def render_markdown(source: str) -> str:
+    """Render agency Markdown to HTML; raw HTML inside it goes through the same allowlist."""
+    return sanitize_html(markdown.markdown(source, extensions=["extra", "sane_lists"], output_format="html"))
+
+
+def html_to_markdown(html: str) -> str:
+    """Untrusted HTML (APIs, partner pages) to clean Markdown: sanitised first, then converted."""
+    text = markdownify(sanitize_html(html), heading_style="ATX", bullets="-", escape_underscores=False)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()

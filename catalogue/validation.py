@@ -36,7 +36,7 @@ EVENT_FIELDS = {
 }
 SERVICE_FIELDS = {
     key.lower(): key
-    for key in ("Title", "Provider", "Category", "Audience", "Url", "Channels", "Free", "Summary", "Uid")
+    for key in ("Title", "Provider", "Category", "Audience", "Url", "Channels", "Free", "Summary", "Uid", "Source")
 }
 
 
@@ -264,6 +264,7 @@ def validate_service(document: Document, *, path: str, relative: PurePosixPath) 
         audience=fields.items("audience"),
         channels=fields.terms("channels", CHANNELS),
         free=bool(free),
+        source=fields.text("source", limit=80),
         body=document.body.strip(),
         source_path=path,
     )

@@ -1,22 +1,32 @@
-"""Shared machinery of importers: source settings, record -> agency Markdown, validation, atomic writes."""
+"""Shared machinery of importers: record -> validated model -> agency Markdown, written safely.
+
+A run reads the whole source first; if that fails, nothing is written. Then every record is
+validated by the catalogue, rendered in canonical form and written atomically, only when it
+changed. Files the importer wrote are tracked in a state file with their hash, so a file edited
+by hand is never overwritten, and an upcoming event that vanished from its source is cancelled.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
-from catalogue.frontmatter import Document, Field
+from catalogue.frontmatter import Document, Field, parse
 from catalogue.geography import Geography
-from catalogue.model import Event
-from catalogue.serialize import render_event
+from catalogue.model import Event, Service
+from catalogue.serialize import render_event, render_service
 from catalogue.text import slugify
-from catalogue.validation import EVENT_FIELDS, validate_event
+from catalogue.validation import EVENT_FIELDS, SERVICE_FIELDS, Result, validate_event, validate_service
 
-IMPORT_FOLDER = PurePosixPath("events/imports")
+from .fetch import Fetcher, SourceError
+
+STATE_FILE = ".import-state.json"
 DATE_FIELDS = ("start", "end", "registration_end", "updated")
 
 
@@ -29,16 +39,30 @@ class SourceConfig:
     location: str  # a path relative to the project, or a URL
     organizer: str = ""
     rebase_from: date | None = None  # sample sources: this Monday moves to the current week's Monday
+    options: dict = field(default_factory=dict)  # kind-specific settings (selectors, horizon, credentials…)
+
+
+@dataclass
+class Context:
+    """What every importer of a run shares."""
+
+    project_root: Path
+    content_root: Path
+    geo: Geography
+    now: datetime
+    fetcher: Fetcher
+    progress: Callable[[list, str], Iterable] = lambda items, _label: items
 
 
 @dataclass
 class Record:
-    """One event as a source gives it, mapped to the agency fields (canonical keys, text values)."""
+    """One item as a source gives it, mapped to the agency fields (canonical keys, text values)."""
 
     key: str  # the source's own identifier, stable across imports
     fields: dict[str, str]
     body: str = ""
     origin: str = ""  # where in the source, for messages: "ligne 12"
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -47,7 +71,9 @@ class Summary:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    cancelled: int = 0
     rejected: int = 0
+    conflicts: int = 0
     problems: list[str] = field(default_factory=list)
     error: str = ""
 
@@ -78,52 +104,157 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 class Importer:
-    """Base of every source kind: subclasses yield Records, this class validates and writes them."""
+    """Base of every source kind: subclasses yield Records from ``records()``; this class does the rest."""
 
-    def __init__(self, source: SourceConfig, project_root: Path, content_root: Path, geo: Geography, today: date):
+    folder = PurePosixPath("events/imports")
+    known_fields = EVENT_FIELDS
+
+    def __init__(self, source: SourceConfig, context: Context):
         self.source = source
-        self.project_root = project_root
-        self.content_root = content_root
-        self.geo = geo
-        self.shift = rebase_shift(source.rebase_from, today)
+        self.context = context
+        self.shift = rebase_shift(source.rebase_from, context.now.date())
 
+    # -- to implement -------------------------------------------------------------------------
     def records(self) -> Iterable[Record]:
         raise NotImplementedError
 
+    # -- the run ------------------------------------------------------------------------------
+    @property
+    def target(self) -> Path:
+        return self.context.content_root / self.folder / slugify(self.source.name)
+
+    def read(self) -> bytes:
+        return self.context.fetcher.read(self.source.location, self.context.project_root)
+
     def run(self) -> Summary:
         summary = Summary(self.source.name)
-        folder = IMPORT_FOLDER / slugify(self.source.name)
-        for record in self.records():
-            relative = folder / f"{slugify(record.key)}.md"
+        try:
+            records = list(self.records())
+        except SourceError as error:
+            summary.error = str(error)
+            return summary
+        state = self._load_state()
+        written: dict[str, str] = {}
+        for record in self.context.progress(records, self.source.name):
             where = f"{self.source.name} ({record.origin})" if record.origin else self.source.name
-            result = validate_event(self._document(record), path=where, relative=relative, geo=self.geo)
+            summary.problems += [f"{where}: {warning}" for warning in record.warnings]
+            # the file name is the page address: prefixed with the source so two sources never collide
+            name = f"{slugify(self.source.name)}-{slugify(record.key) or digest(record.key)[:12]}.md"
+            result = self.validate(self._document(record), where, self.folder / slugify(self.source.name) / name)
             if result.item is None:
                 summary.rejected += 1
                 summary.problems += [f"{where}: {problem.detail()}" for problem in result.problems]
                 continue
-            event = shift_event(result.item, self.shift) if self.shift else result.item
-            self._write(self.content_root / relative, render_event(event), summary)
+            if name in written:
+                summary.rejected += 1
+                summary.problems.append(f"{where}: identifiant « {record.key} » en double dans la source")
+                continue
+            text = self.render(result.item)
+            written[name] = self._write(name, text, state, summary)
+        self._retire_vanished(state, written, summary)
+        self._save_state({name: value for name, value in written.items() if value})
         return summary
+
+    def defaults(self) -> dict[str, str]:
+        """Values for fields a record leaves empty."""
+        return {"organizer": self.source.organizer}
+
+    def validate(self, document: Document, where: str, relative: PurePosixPath) -> Result:
+        return validate_event(document, path=where, relative=relative, geo=self.context.geo)
+
+    def render(self, item: Event | Service) -> str:
+        return render_event(shift_event(item, self.shift) if self.shift else item)
 
     def _document(self, record: Record) -> Document:
         """The record as a parsed agency file, completed with the source's defaults."""
         document = Document(body=record.body)
-        values = {key: value for key, value in record.fields.items() if value}
-        values.setdefault("organizer", self.source.organizer)
-        values.setdefault("uid", f"{slugify(self.source.name)}:{slugify(record.key)}")
+        values = {key: " ".join(value.split()) for key, value in record.fields.items() if value and value.strip()}
+        for key, value in self.defaults().items():
+            values.setdefault(key, value)
         values["source"] = self.source.name
+        values.setdefault("uid", f"{slugify(self.source.name)}:{slugify(record.key) or digest(record.key)[:12]}")
         for line, (key, value) in enumerate(values.items(), start=1):
-            document.fields[key] = Field(key, EVENT_FIELDS.get(key, key), " ".join(value.split()), line)
+            document.fields[key] = Field(key, self.known_fields.get(key, key), value, line)
         return document
 
-    @staticmethod
-    def _write(path: Path, text: str, summary: Summary) -> None:
+    # -- writing safely -----------------------------------------------------------------------
+    def _write(self, name: str, text: str, state: dict[str, str], summary: Summary) -> str:
+        """Write one file unless it is unchanged or was edited by hand; returns the hash to remember."""
+        path = self.target / name
         if path.exists():
-            if path.read_text(encoding="utf-8") == text:
+            current = path.read_text(encoding="utf-8", errors="replace")
+            if current == text:
                 summary.unchanged += 1
-                return
+                return digest(text)
+            if state.get(name) != digest(current):
+                summary.conflicts += 1
+                summary.problems.append(f"{self.source.name}: {path} a été modifié à la main : il n'est pas écrasé")
+                return state.get(name, "")
             summary.updated += 1
         else:
             summary.created += 1
         write_atomic(path, text)
+        return digest(text)
+
+    def _retire_vanished(self, state: dict[str, str], written: dict[str, str], summary: Summary) -> None:
+        """Upcoming events gone from the source are marked cancelled; past ones are kept as they are."""
+        for name, known in state.items():
+            path = self.target / name
+            if name in written or not path.exists():
+                continue
+            current = path.read_text(encoding="utf-8", errors="replace")
+            if digest(current) != known:
+                written[name] = known  # edited by hand since: leave it, keep tracking it
+                continue
+            retired = self.retire(current, name)
+            if retired is None:
+                written[name] = known
+            elif retired == "":
+                path.unlink()
+                summary.cancelled += 1
+            else:
+                write_atomic(path, retired)
+                written[name] = digest(retired)
+                summary.cancelled += 1
+
+    def retire(self, text: str, name: str) -> str | None:
+        """New text for a file whose item left the source; None keeps it as is, '' removes it."""
+        result = self.validate(parse(text), name, self.folder / name)
+        event = result.item
+        if event is None or event.is_past(self.context.now) or event.status == "cancelled":
+            return None
+        return render_event(replace(event, status="cancelled"))
+
+    def _load_state(self) -> dict[str, str]:
+        try:
+            return json.loads((self.target / STATE_FILE).read_text(encoding="utf-8"))["files"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}
+
+    def _save_state(self, files: dict[str, str]) -> None:
+        if files or (self.target / STATE_FILE).exists():
+            write_atomic(self.target / STATE_FILE, json.dumps({"files": dict(sorted(files.items()))}, indent=1) + "\n")
+
+
+class ServiceImporter(Importer):
+    """Base of service catalogue sources: same run, written under ``content/services/imports``."""
+
+    folder = PurePosixPath("services/imports")
+    known_fields = SERVICE_FIELDS
+
+    def defaults(self) -> dict[str, str]:
+        return {"provider": self.source.organizer}
+
+    def validate(self, document: Document, where: str, relative: PurePosixPath) -> Result:
+        return validate_service(document, path=where, relative=relative)
+
+    def render(self, item: Event | Service) -> str:
+        return render_service(item)
+
+    def retire(self, text: str, name: str) -> str | None:
+        return ""  # a service no longer offered leaves the catalogue

@@ -8,13 +8,28 @@ import tomllib
 from datetime import date, datetime
 from pathlib import Path
 
+from rich.progress import track
+
 from catalogue.dates import PARIS
 from catalogue.geography import geography
 
-from .base import Importer, SourceConfig, Summary
+from .base import Context, Importer, SourceConfig, Summary
+from .fetch import Fetcher
+from .francetravail import FranceTravailImporter
+from .html_agenda import HtmlAgendaImporter
+from .ical import ICalendarImporter
+from .services import ServicesImporter
 from .spreadsheet import SpreadsheetImporter
 
-KINDS: dict[str, type[Importer]] = {"spreadsheet": SpreadsheetImporter}
+KINDS: dict[str, type[Importer]] = {
+    "francetravail": FranceTravailImporter,
+    "icalendar": ICalendarImporter,
+    "spreadsheet": SpreadsheetImporter,
+    "html": HtmlAgendaImporter,
+    "services": ServicesImporter,
+}
+COMMON_KEYS = {"kind", "location", "organizer", "rebase_from"}
+PROGRESS_FROM = 200  # records; shorter sources import without a progress bar
 
 
 def load_sources(path: Path) -> list[SourceConfig]:
@@ -27,33 +42,38 @@ def load_sources(path: Path) -> list[SourceConfig]:
             location=entry["location"],
             organizer=entry.get("organizer", ""),
             rebase_from=entry.get("rebase_from"),
+            options={key: value for key, value in entry.items() if key not in COMMON_KEYS},
         )
         for name, entry in config.get("sources", {}).items()
     ]
 
 
-def run(sources: list[SourceConfig], project_root: Path, content_root: Path, today: date) -> list[Summary]:
-    geo = geography()
+def _progress(items: list, label: str):
+    if len(items) < PROGRESS_FROM or not sys.stdout.isatty():
+        return items
+    return track(items, description=f"{label} :", transient=True)
+
+
+def run(sources: list[SourceConfig], context: Context) -> list[Summary]:
     summaries = []
     for source in sources:
         importer_class = KINDS.get(source.kind)
         if importer_class is None:
-            summaries.append(Summary(source.name, error=f"type de source inconnu « {source.kind} »"))
+            known = ", ".join(KINDS)
+            summaries.append(Summary(source.name, error=f"type de source inconnu « {source.kind} » (connus : {known})"))
             continue
-        try:
-            summaries.append(importer_class(source, project_root, content_root, geo, today).run())
-        except (OSError, ValueError) as error:
-            summaries.append(Summary(source.name, error=str(error)))
+        summaries.append(importer_class(source, context).run())
     return summaries
 
 
 def print_summaries(summaries: list[Summary]) -> None:
     for summary in summaries:
         if summary.error:
-            print(f"{summary.source}: ÉCHEC — {summary.error} (contenu existant conservé)")
+            print(f"{summary.source} : ÉCHEC — {summary.error} (contenu existant conservé)")
             continue
-        print(f"{summary.source}: {summary.created} créés, {summary.updated} mis à jour, "
-              f"{summary.unchanged} inchangés, {summary.rejected} rejetés")
+        line = (f"{summary.source} : {summary.created} créés, {summary.updated} mis à jour, "
+                f"{summary.unchanged} inchangés, {summary.cancelled} annulés, {summary.rejected} rejetés")
+        print(line + (f", {summary.conflicts} conflits" if summary.conflicts else ""))
         for problem in summary.problems:
             print(f"  {problem}")
 
@@ -63,8 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default="sources.toml", type=Path)
     parser.add_argument("--content", default="content", type=Path)
     parser.add_argument("--source", action="append", help="only this source (repeatable)")
-    parser.add_argument("--today", type=date.fromisoformat, default=datetime.now(PARIS).date(),
-                        help="date sample sources are rebased to (default: today)")
+    parser.add_argument("--today", type=date.fromisoformat,
+                        help="the day to import as of (default: today); sample sources are rebased to it")
     args = parser.parse_args(argv)
     sources = load_sources(args.config)
     if args.source:
@@ -72,7 +92,11 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             parser.error(f"source inconnue : {', '.join(sorted(unknown))}")
         sources = [source for source in sources if source.name in args.source]
-    summaries = run(sources, args.config.resolve().parent, args.content, args.today)
+    now = datetime.now(PARIS)
+    if args.today:
+        now = datetime.combine(args.today, now.time(), tzinfo=PARIS)
+    context = Context(args.config.resolve().parent, args.content, geography(), now, Fetcher(), _progress)
+    summaries = run(sources, context)
     print_summaries(summaries)
     return 1 if any(summary.error for summary in summaries) else 0
 

@@ -1,17 +1,25 @@
-"""Agency spreadsheets saved as CSV: French headers, ``;`` or ``,``, UTF-8 (with or without BOM) or Windows-1252."""
+"""Agency spreadsheets (CSV or XLSX) with the French column headers documented in docs/sources.md.
+
+CSV: ``;``, ``,`` or tab separated, UTF-8 (with or without BOM) or Windows-1252.
+XLSX: the first sheet; merged cells count for every row they cover; dates and times may be real
+spreadsheet dates or text like ``03/12/2026`` and ``9h30``. Empty rows are skipped; each bad row
+is reported with its number and the others are imported.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, time
 
 from catalogue.text import fold
 
 from .base import Importer, Record
+from .fetch import SourceError
 
-# Column header (as agencies write it, compared without case or accents) -> agency field.
-COLUMNS = {
+# Column header (compared without case or accents) -> agency field.
+EVENT_COLUMNS = {
     "identifiant": "key", "titre": "title", "type": "type", "modalite": "mode", "date": "date",
     "debut": "start_time", "heure de debut": "start_time", "fin": "end_time", "heure de fin": "end_time",
     "organisateur": "organizer", "commune": "commune", "lieu": "venue", "adresse": "address",
@@ -19,6 +27,10 @@ COLUMNS = {
     "cloture des inscriptions": "registration_end", "places": "capacity", "statut": "status",
     "resume": "summary", "description": "body",
 }
+
+
+class _Semicolons(csv.excel):
+    delimiter = ";"
 
 
 def decode(data: bytes) -> str:
@@ -29,30 +41,76 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def rows(text: str) -> Iterable[tuple[int, dict[str, str]]]:
-    """(row number as the spreadsheet shows it, {field: value}) for every non-empty row."""
-    dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=";,\t")
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = [COLUMNS.get(fold(name), "") for name in next(reader, [])]
-    for number, cells in enumerate(reader, start=2):
-        row = {key: cell.strip() for key, cell in zip(header, cells, strict=False) if key and cell.strip()}
+def csv_rows(data: bytes) -> Iterator[list[str]]:
+    text = decode(data)
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=";,\t")
+    except csv.Error:
+        dialect = _Semicolons
+    try:
+        yield from csv.reader(io.StringIO(text), dialect)
+    except csv.Error as error:
+        raise SourceError(f"fichier CSV illisible ({error})") from None
+
+
+def xlsx_rows(data: bytes) -> Iterator[list[str]]:
+    from openpyxl import load_workbook  # imported here: only XLSX sources need it
+
+    try:
+        sheet = load_workbook(io.BytesIO(data), data_only=True).worksheets[0]
+    except Exception as error:  # openpyxl raises many kinds (zip, XML, key errors) on a damaged file
+        raise SourceError(f"classeur XLSX illisible ({type(error).__name__})") from None
+    for merged in list(sheet.merged_cells.ranges):
+        value = sheet.cell(merged.min_row, merged.min_col).value
+        sheet.unmerge_cells(str(merged))
+        for row in range(merged.min_row, merged.max_row + 1):
+            for column in range(merged.min_col, merged.max_col + 1):
+                sheet.cell(row, column).value = value
+    for row in sheet.iter_rows(values_only=True):
+        yield [_cell_text(value) for value in row]
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y") if value.time() == time(0) else value.strftime("%d/%m/%Y %Hh%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, time):
+        return value.strftime("%Hh%M")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def table(rows: Iterable[list[str]], columns: dict[str, str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(row number as the spreadsheet shows it, {field: value}) for every non-empty row under the header."""
+    iterator = iter(rows)
+    header = [columns.get(fold(name), "") for name in next(iterator, [])]
+    if not any(header):
+        raise SourceError("aucune colonne reconnue dans la première ligne (voir le modèle de tableur)")
+    for number, cells in enumerate(iterator, start=2):
+        row = {key: cell.strip() for key, cell in zip(header, cells, strict=False) if key and cell and cell.strip()}
         if row:
             yield number, row
 
 
-def to_record(number: int, row: dict[str, str]) -> Record:
+def event_record(number: int, row: dict[str, str]) -> Record:
     day = row.pop("date", "")
     start_time, end_time = row.pop("start_time", ""), row.pop("end_time", "")
     fields = dict(row)
     fields["start"] = f"{day} {start_time}".strip()
     fields["end"] = end_time if "/" in end_time or "-" in end_time else f"{day} {end_time}".strip()
     key = fields.pop("key", "") or f"ligne-{number}"
-    body = fields.pop("body", "")
-    return Record(key=key, fields=fields, body=body, origin=f"ligne {number}")
+    return Record(key=key, fields=fields, body=fields.pop("body", ""), origin=f"ligne {number}")
+
+
+def spreadsheet_rows(importer: Importer) -> Iterator[list[str]]:
+    data = importer.read()
+    return xlsx_rows(data) if importer.source.location.lower().endswith(".xlsx") else csv_rows(data)
 
 
 class SpreadsheetImporter(Importer):
     def records(self) -> Iterable[Record]:
-        data = (self.project_root / self.source.location).read_bytes()
-        for number, row in rows(decode(data)):
-            yield to_record(number, row)
+        return [event_record(number, row) for number, row in table(spreadsheet_rows(self), EVENT_COLUMNS)]

@@ -1,31 +1,30 @@
-"""The spreadsheet importer on agency-shaped CSV files, and the bundled sample source."""
+"""The spreadsheet importer on agency-shaped CSV files."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
-from catalogue.geography import geography
-from catalogue.scan import scan
+from catalogue.dates import PARIS
 from importers.base import SourceConfig
-from importers.cli import load_sources, main
 from importers.spreadsheet import SpreadsheetImporter
+from tests.importers_support import make_context
 
-ROOT = Path(__file__).resolve().parent.parent
 HEADER = "Identifiant;Titre;Type;Modalité;Date;Début;Fin;Organisateur;Commune;Lien de connexion;Statut\n"
 
 
 def run(tmp_path: Path, text: str, *, encoding="utf-8", rebase_from=None, today=date(2026, 11, 25)):
     (tmp_path / "agenda.csv").write_bytes(text.encode(encoding))
-    source = SourceConfig("agence-test", "spreadsheet", "agenda.csv", organizer="France Travail", rebase_from=rebase_from)
-    return SpreadsheetImporter(source, tmp_path, tmp_path / "content", geography(), today).run()
+    config = SourceConfig("agence-test", "spreadsheet", "agenda.csv", organizer="France Travail", rebase_from=rebase_from)
+    context = make_context(tmp_path, now=datetime.combine(today, time(8), tzinfo=PARIS))
+    return SpreadsheetImporter(config, context).run()
 
 
 def test_french_csv_with_bom_semicolons_and_french_times(tmp_path):
     text = "\ufeff" + HEADER + "a1;Job dating;job dating;présentiel;03/12/2026;9h30;12h;;31000 Toulouse;;\n;;;;;;;;;;\n"
     summary = run(tmp_path, text)
     assert (summary.created, summary.rejected) == (1, 0)
-    written = (tmp_path / "content/events/imports/agence-test/a1.md").read_text(encoding="utf-8")
+    written = (tmp_path / "content/events/imports/agence-test/agence-test-a1.md").read_text(encoding="utf-8")
     assert written.splitlines()[:7] == [
         "Title: Job dating", "Start: 2026-12-03 09:30", "End: 2026-12-03 12:00", "Type: job-dating",
         "Mode: onsite", "Organizer: France Travail", "Commune: 31000 Toulouse",
@@ -37,7 +36,8 @@ def test_windows_1252_file(tmp_path):
     text = HEADER + "a2;Réunion d'information;réunion d'information;à distance;04/12/2026;14h;16h;;;https://v.example;\n"
     summary = run(tmp_path, text, encoding="cp1252")
     assert summary.created == 1
-    assert "Title: Réunion d'information" in (tmp_path / "content/events/imports/agence-test/a2.md").read_text("utf-8")
+    path = tmp_path / "content/events/imports/agence-test/agence-test-a2.md"
+    assert "Title: Réunion d'information" in path.read_text("utf-8")
 
 
 def test_bad_rows_are_reported_with_their_row_number_and_the_rest_imported(tmp_path):
@@ -60,7 +60,7 @@ def test_bad_rows_are_reported_with_their_row_number_and_the_rest_imported(tmp_p
 def test_importing_twice_changes_no_byte(tmp_path):
     text = HEADER + "c1;Forum;forum;présentiel;03/12/2026;9h;17h;;31555;;annulé\n"
     run(tmp_path, text)
-    path = tmp_path / "content/events/imports/agence-test/c1.md"
+    path = tmp_path / "content/events/imports/agence-test/agence-test-c1.md"
     before = path.read_bytes()
     second = run(tmp_path, text)
     assert (second.created, second.updated, second.unchanged) == (0, 0, 1)
@@ -71,22 +71,5 @@ def test_importing_twice_changes_no_byte(tmp_path):
 def test_sample_dates_move_by_whole_weeks(tmp_path):
     text = HEADER + "d1;Forum;forum;présentiel;03/12/2026;9h;17h;;31555;;\n"
     run(tmp_path, text, rebase_from=date(2026, 11, 23), today=date(2027, 3, 3))
-    written = (tmp_path / "content/events/imports/agence-test/d1.md").read_text(encoding="utf-8")
+    written = (tmp_path / "content/events/imports/agence-test/agence-test-d1.md").read_text(encoding="utf-8")
     assert "Start: 2027-03-11 09:00" in written  # 14 weeks later, still a Thursday
-
-
-def test_bundled_sample_source_imports_cleanly(tmp_path):
-    content = tmp_path / "content"
-    assert main(["--config", str(ROOT / "sources.toml"), "--content", str(content), "--today", "2026-11-25"]) == 0
-    found = scan(content, geography())
-    assert found.problems == []
-    events = found.items
-    assert len(events) >= 80
-    regions = {event.region.code for event in events if event.region}
-    departments = {event.department.code for event in events if event.department}
-    assert len(regions) >= 6 and len(departments) >= 15
-    assert {event.type for event in events} == {"job-dating", "forum", "information", "workshop", "recruitment",
-                                                "company-visit", "online-fair", "other"}
-    assert {event.mode for event in events} == {"onsite", "online", "hybrid"}
-    assert {"cancelled", "full", "postponed"} <= {event.status for event in events}
-    assert [source.name for source in load_sources(ROOT / "sources.toml")] == ["exemple-agences-tableur"]

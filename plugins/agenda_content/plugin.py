@@ -7,6 +7,7 @@ import logging
 from pelican import signals
 
 from catalogue import french
+from catalogue.dedup import duplicate_groups
 from catalogue.validation import duplicates
 
 from .reader import PROBLEMS_KEY, AgendaReader
@@ -39,6 +40,18 @@ def _drop_duplicates(documents: list, attribute: str) -> None:
 
 def drop_duplicate_events(generator) -> None:
     _drop_duplicates(generator.articles, "event")
+    merge_copies(generator)
+
+
+def merge_copies(generator) -> None:
+    """One page for an event several sources publish; it names every source (``article.sources``)."""
+    by_event = {id(article.event): article for article in generator.articles if hasattr(article, "event")}
+    dropped = set()
+    for group in duplicate_groups([article.event for article in by_event.values()]):
+        by_event[id(group[0])].sources = [event.source or "dépôt direct de l'agence" for event in group]
+        dropped.update(id(event) for event in group[1:])
+    if dropped:
+        generator.articles[:] = [a for a in generator.articles if id(getattr(a, "event", None)) not in dropped]
 
 
 def drop_duplicate_services(generator) -> None:

@@ -1,0 +1,181 @@
+"""The France Travail events API ("API Événements", JSON), from a URL with OAuth2 or a local file.
+
+Access: OAuth2 client credentials. The client id and secret are read from the environment
+variables named in the source settings (``client_id_env``, ``client_secret_env``), never from
+files, and never logged. The token is reused until it expires and renewed on expiry or on a 401.
+Paging: ``page`` (from 0) and ``size`` query parameters until a short or empty page, or the last
+page the response announces (``totalPages``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable, Iterator
+
+from catalogue.text import fold, html_to_markdown
+from catalogue.vocabulary import EVENT_TYPES
+
+from .base import Importer, Record
+from .fetch import SourceError, check, is_url
+from .places import commune_field, find_commune
+
+TYPE_WORDS = (  # typeEvenement wordings the vocabulary does not already know -> our type
+    ("job dating", "job-dating"), ("salon en ligne", "online-fair"), ("forum", "forum"), ("salon", "forum"),
+    ("information", "information"), ("atelier", "workshop"), ("recrutement", "recruitment"),
+    ("visite", "company-visit"), ("immersion", "company-visit"),
+)
+
+
+def event_type(label: str) -> str:
+    """Our type key for a source's wording: the vocabulary first, then key words, else ``other``."""
+    term = EVENT_TYPES.find(label)
+    if term:
+        return term.key
+    folded = fold(label)
+    return next((key for word, key in TYPE_WORDS if word in folded), "other")
+
+
+def _items(payload) -> list[dict]:
+    if isinstance(payload, list):
+        return payload
+    if isinstance(payload, dict):
+        for key in ("resultats", "content", "evenements", "items"):
+            if isinstance(payload.get(key), list):
+                return payload[key]
+    raise SourceError("réponse inattendue : ni liste d'événements, ni objet avec « resultats »")
+
+
+def _iso(value) -> str:
+    """API dates are ISO (``2026-12-03T09:30:00+01:00``, ``2026-12-03``); our parser takes them as they are."""
+    return str(value or "").replace("Z", "+00:00") if value else ""
+
+
+class FranceTravailImporter(Importer):
+    """Maps each API item to our fields in one place: ``to_record``."""
+
+    def records(self) -> Iterable[Record]:
+        return [self.to_record(item, f"élément {number}") for number, item in enumerate(self._items(), start=1)]
+
+    def to_record(self, item: dict, origin: str) -> Record:
+        if not isinstance(item, dict):
+            return Record(key=origin, fields={}, origin=origin, warnings=["élément ignoré : ce n'est pas un objet"])
+        place = item.get("localisation") or ""
+        if isinstance(place, dict):  # structured: lieu, adresse, codePostal, ville, codeInsee
+            text = " ".join(str(place.get(k) or "") for k in ("codePostal", "ville")).strip()
+            commune = self._commune(str(place.get("codeInsee") or "")) or find_commune(text, self.context.geo)
+            venue, address = str(place.get("lieu") or ""), str(place.get("adresse") or "")
+            place = ", ".join(part for part in (venue, address, text) if part)
+        else:  # free text typed by the organiser: a town, an agency, a department
+            place = str(place)
+            commune = find_commune(place, self.context.geo)
+            venue, address = (place if commune else ""), ""
+        online_url = str(item.get("urlSalonEnLigne") or "")
+        mode = "hybrid" if commune and online_url else "online" if online_url else "onsite"
+        warnings = []
+        if mode == "onsite" and commune is None:
+            warnings.append(f"lieu « {place[:80]} » : commune introuvable")
+        fields = {
+            "title": str(item.get("titre") or ""),
+            "start": _iso(item.get("dateDebut")),
+            "end": _iso(item.get("dateFin")),
+            "registration_end": _iso(item.get("dateFinCandidature")),
+            "type": event_type(str(item.get("typeEvenement") or "")),
+            "mode": mode,
+            "organizer": str(item.get("organismeOrganisateur") or ""),
+            "commune": commune_field(commune),
+            "venue": venue,
+            "address": address,
+            "url": online_url,
+            "registration": online_url,
+        }
+        return Record(key=str(item.get("id") or item.get("titre", "") + str(item.get("dateDebut", ""))),
+                      fields=fields, body=self._body(item), origin=origin, warnings=warnings)
+
+    def _commune(self, code: str):
+        return self.context.geo.communes.get(code) if code else None
+
+    @staticmethod
+    def _body(item: dict) -> str:
+        parts = [html_to_markdown(str(item.get("description") or ""))]
+        offers = item.get("nombreOffres")
+        if isinstance(offers, int) and offers > 0:
+            parts.append(f"**{offers} offre{'s' if offers > 1 else ''} d'emploi** proposée{'s' if offers > 1 else ''}.")
+        opening = _iso(item.get("dateDebutCandidature"))[:10]
+        if opening:
+            day = "/".join(reversed(opening.split("-")))
+            parts.append(f"Candidatures ouvertes à partir du {day}.")
+        if item.get("salonEnCours") is True:
+            parts.append("Le salon est ouvert : vous pouvez postuler dès maintenant.")
+        return "\n\n".join(part for part in parts if part)
+
+    # -- reading ------------------------------------------------------------------------------
+    def _items(self) -> list:
+        if not is_url(self.source.location):
+            return _items(_json(self.read()))
+        return list(self._pages())
+
+    def _pages(self) -> Iterator:
+        options = self.source.options
+        size = int(options.get("page_size", 100))
+        token = _Token(self, options)
+        for page in range(int(options.get("max_pages", 500))):
+            params = {"page": page, "size": size, **options.get("params", {})}
+            response = self.context.fetcher.request("GET", self.source.location, params=params,
+                                                    headers=token.header())
+            if response.status_code == 401:  # token expired mid-paging: renew once and retry this page
+                token.renew()
+                response = self.context.fetcher.request("GET", self.source.location, params=params,
+                                                        headers=token.header())
+            check(response, self.source.location)
+            payload = _json(response.content)
+            items = _items(payload)
+            yield from items
+            total = payload.get("totalPages") if isinstance(payload, dict) else None
+            if len(items) < size or (isinstance(total, int) and page + 1 >= total):
+                return
+        raise SourceError(f"plus de {options.get('max_pages', 500)} pages : lecture interrompue")
+
+
+class _Token:
+    """An OAuth2 client-credentials token, reused until shortly before it expires."""
+
+    def __init__(self, importer: FranceTravailImporter, options: dict):
+        self.importer = importer
+        self.url = options.get("token_url", "")
+        self.scope = options.get("scope", "")
+        self.id_variable = options.get("client_id_env", "FRANCE_TRAVAIL_CLIENT_ID")
+        self.secret_variable = options.get("client_secret_env", "FRANCE_TRAVAIL_CLIENT_SECRET")
+        self.value = ""
+        self.expires = 0.0
+
+    def header(self) -> dict[str, str]:
+        if not self.url:
+            return {}
+        if not self.value or time.monotonic() >= self.expires:
+            self.renew()
+        return {"Authorization": f"Bearer {self.value}"}
+
+    def renew(self) -> None:
+        client_id, secret = os.environ.get(self.id_variable), os.environ.get(self.secret_variable)
+        if not client_id or not secret:
+            raise SourceError(f"identifiants absents : définissez {self.id_variable} et {self.secret_variable}")
+        data = {"grant_type": "client_credentials", "client_id": client_id, "client_secret": secret}
+        if self.scope:
+            data["scope"] = self.scope
+        response = self.importer.context.fetcher.request("POST", self.url, data=data)
+        if response.status_code >= 400:
+            raise SourceError(f"jeton refusé (HTTP {response.status_code}) : vérifiez les identifiants")
+        payload = _json(response.content)
+        if not isinstance(payload, dict) or not payload.get("access_token"):
+            raise SourceError("réponse du serveur de jetons sans access_token")
+        self.value = str(payload["access_token"])
+        self.expires = time.monotonic() + max(float(payload.get("expires_in", 300)) - 30, 1)
+
+
+def _json(data: bytes):
+    try:
+        return json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SourceError(f"réponse JSON illisible ou tronquée ({type(error).__name__})") from None

@@ -1,0 +1,156 @@
+"""Partner agenda pages (mission locale, department, job fair site), read with BeautifulSoup.
+
+When the page carries schema.org ``Event`` JSON-LD, that is used. Otherwise a small per-site
+adapter, the CSS selectors in the source's ``selectors`` settings, says where each field is
+(relative links are resolved against the page's URL, or ``base_url`` for a saved page):
+``item`` (one block per event), then inside it ``title``, ``date`` (``jeudi 3 décembre 2026`` or
+``03/12/2026``), ``time`` (``9h30 - 12h``), ``place``, ``link``, ``description``, ``type``, ``status``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+
+from catalogue.french import MONTHS
+from catalogue.text import fold, html_to_markdown
+
+from .base import Importer, Record
+from .fetch import SourceError, is_url
+from .francetravail import event_type
+from .places import commune_field, find_commune
+
+_LONG_DATE = re.compile(r"(\d{1,2})(?:er)?\s+(" + "|".join(fold(m) for m in MONTHS) + r")\s+(\d{4})")
+_TIMES = re.compile(r"(\d{1,2}\s*[h:]\s*(?:\d{2})?)")
+SCHEMA_STATUS = {"EventCancelled": "cancelled", "EventPostponed": "postponed", "EventRescheduled": "scheduled"}
+
+
+def french_date(text: str) -> str:
+    """``jeudi 3 décembre 2026`` -> ``03/12/2026``; other spellings are passed on for validation."""
+    match = _LONG_DATE.search(fold(text))
+    if not match:
+        return text.strip()
+    day, month, year = match.groups()
+    number = [fold(m) for m in MONTHS].index(month) + 1
+    return f"{int(day):02d}/{number:02d}/{year}"
+
+
+def _select_text(block, selector: str | None) -> str:
+    if not selector:
+        return ""
+    found = block.select_one(selector)
+    return " ".join(found.get_text(" ").split()) if found else ""
+
+
+class HtmlAgendaImporter(Importer):
+    def records(self) -> Iterable[Record]:
+        page = BeautifulSoup(self.read(), "html.parser")
+        base = self.source.options.get("base_url") or (self.source.location if is_url(self.source.location) else "")
+        from_json_ld = list(self._json_ld(page, base))
+        if from_json_ld:
+            return from_json_ld
+        selectors = self.source.options.get("selectors") or {}
+        if "item" not in selectors:
+            raise SourceError("page sans données schema.org Event et sans sélecteur « item » configuré")
+        blocks = page.select(selectors["item"])
+        return [self._from_block(block, selectors, number, base) for number, block in enumerate(blocks, start=1)]
+
+    # -- schema.org JSON-LD -------------------------------------------------------------------
+    def _json_ld(self, page: BeautifulSoup, base: str) -> Iterator[Record]:
+        number = 0
+        for script in page.find_all("script", type="application/ld+json"):
+            try:
+                data = json.loads(script.string or "")
+            except json.JSONDecodeError:
+                continue
+            for item in _events(data):
+                number += 1
+                yield self._from_schema(item, number, base)
+
+    def _from_schema(self, item: dict, number: int, base: str) -> Record:
+        location = item.get("location") or {}
+        locations = location if isinstance(location, list) else [location]
+        place = next((loc for loc in locations if isinstance(loc, dict) and "Virtual" not in str(loc.get("@type"))), {})
+        virtual = next((loc for loc in locations if isinstance(loc, dict) and "Virtual" in str(loc.get("@type"))), {})
+        address = place.get("address") or {}
+        if isinstance(address, dict):
+            address_text = " ".join(str(address.get(k) or "") for k in ("postalCode", "addressLocality")).strip()
+            street = str(address.get("streetAddress") or "")
+        else:
+            address_text, street = str(address), ""
+        commune = find_commune(address_text or str(place.get("name") or ""), self.context.geo)
+        online = str(virtual.get("url") or "")
+        mode = "hybrid" if commune and online else "online" if online else "onsite"
+        offers = item.get("offers") or {}
+        offers = offers[0] if isinstance(offers, list) and offers else offers
+        organizer = item.get("organizer") or {}
+        organizer = organizer[0] if isinstance(organizer, list) and organizer else organizer
+        status = str(item.get("eventStatus") or "").rsplit("/", 1)[-1]
+        fields = {
+            "title": str(item.get("name") or ""),
+            "start": str(item.get("startDate") or ""),
+            "end": str(item.get("endDate") or ""),
+            "type": event_type(" ".join(str(item.get(k) or "") for k in ("@type", "name")).replace("Event", "")),
+            "mode": mode,
+            "organizer": str(organizer.get("name") or "") if isinstance(organizer, dict) else str(organizer),
+            "commune": commune_field(commune),
+            "venue": str(place.get("name") or ""),
+            "address": street,
+            "url": online,
+            "registration": urljoin(base, str(offers.get("url") or "")) if isinstance(offers, dict) else "",
+            "status": SCHEMA_STATUS.get(status, ""),
+        }
+        warnings = [] if commune or online else [f"lieu « {address_text or place.get('name', '')} » : commune introuvable"]
+        key = str(item.get("@id") or item.get("url") or f"{item.get('name')}-{item.get('startDate')}")
+        return Record(key=key, fields=fields, body=html_to_markdown(str(item.get("description") or "")),
+                      origin=f"événement JSON-LD {number}", warnings=warnings)
+
+    # -- CSS selectors ------------------------------------------------------------------------
+    def _from_block(self, block, selectors: dict, number: int, base: str) -> Record:
+        day = french_date(_select_text(block, selectors.get("date")))
+        times = _TIMES.findall(_select_text(block, selectors.get("time")))
+        place = _select_text(block, selectors.get("place"))
+        commune = find_commune(place, self.context.geo)
+        link = block.select_one(selectors["link"]) if selectors.get("link") else None
+        href = urljoin(base, link["href"]) if link is not None and link.get("href") else ""
+        title = _select_text(block, selectors.get("title"))
+        online = href if place and any(word in fold(place) for word in ("en ligne", "a distance", "visio")) else ""
+        mode = "online" if online else "onsite"
+        description = block.select_one(selectors["description"]) if selectors.get("description") else None
+        fields = {
+            "title": title,
+            "start": f"{day} {times[0]}" if times else day,
+            "end": f"{day} {times[1]}" if len(times) > 1 else "",
+            "type": event_type(_select_text(block, selectors.get("type")) or title),
+            "mode": mode,
+            "commune": commune_field(commune),
+            "venue": place if commune else "",
+            "url": online,
+            "registration": href if not online else "",
+            "status": _select_text(block, selectors.get("status")),
+        }
+        warnings = [] if commune or online else [f"lieu « {place[:80]} » : commune introuvable"]
+        key = block.get("id") or href or f"{title}-{day}"
+        return Record(key=key, fields=fields, body=html_to_markdown(str(description)) if description else "",
+                      origin=f"bloc {number}", warnings=warnings)
+
+
+def _events(data) -> Iterator[dict]:
+    """Every object whose @type is an Event kind, at any depth (@graph, lists, ItemList)."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _events(item)
+    elif isinstance(data, dict):
+        kinds = data.get("@type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if any(isinstance(kind, str) and kind.endswith("Event") for kind in kinds):
+            yield data
+            return
+        for key in ("@graph", "itemListElement", "item"):
+            if key in data:
+                yield from _events(data[key])
+

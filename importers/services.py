@@ -1,0 +1,64 @@
+"""An online services catalogue (Emploi Store-like), as JSON or as a spreadsheet (CSV/XLSX).
+
+JSON: a list of objects (or ``{"services": [...]}``) with the keys of ``JSON_KEYS``, HTML descriptions;
+spreadsheets: the French column headers of ``SERVICE_COLUMNS``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from catalogue.text import html_to_markdown
+
+from .base import Record, ServiceImporter
+from .fetch import SourceError
+from .spreadsheet import spreadsheet_rows, table
+
+# JSON key -> agency field.
+JSON_KEYS = {
+    "id": "key", "titre": "title", "nom": "title", "fournisseur": "provider", "categorie": "category",
+    "public": "audience", "url": "url", "canaux": "channels", "gratuit": "free", "resume": "summary",
+    "description": "body",
+}
+SERVICE_COLUMNS = {
+    "identifiant": "key", "titre": "title", "fournisseur": "provider", "categorie": "category",
+    "public": "audience", "lien": "url", "canaux": "channels", "gratuit": "free", "resume": "summary",
+    "description": "body",
+}
+
+
+def _text(value) -> str:
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def _record(row: dict[str, str], origin: str) -> Record:
+    key = row.pop("key", "") or row.get("title", origin)
+    return Record(key=key, fields=row, body=row.pop("body", ""), origin=origin)
+
+
+class ServicesImporter(ServiceImporter):
+    def records(self) -> Iterable[Record]:
+        if self.source.location.lower().endswith(".json"):
+            return self._from_json()
+        return [_record(row, f"ligne {number}") for number, row in table(spreadsheet_rows(self), SERVICE_COLUMNS)]
+
+    def _from_json(self) -> list[Record]:
+        try:
+            payload = json.loads(self.read())
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise SourceError(f"catalogue JSON illisible ou tronqué ({type(error).__name__})") from None
+        items = payload.get("services") if isinstance(payload, dict) else payload
+        if not isinstance(items, list):
+            raise SourceError("catalogue JSON inattendu : une liste de services est attendue")
+        records = []
+        for number, item in enumerate(items, start=1):
+            if isinstance(item, dict):
+                row = {JSON_KEYS[key]: _text(value) for key, value in item.items() if key in JSON_KEYS}
+                row["body"] = html_to_markdown(row.get("body", ""))  # catalogue descriptions are HTML
+                records.append(_record(row, f"service {number}"))
+        return records
