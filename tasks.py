@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -19,12 +20,13 @@ def pelican_run(c, arguments: str, settings: str = "pelicanconf.py", content=CON
     c.run(f"{sys.executable} -m pelican {content} -o {output} -s {ROOT / settings} {arguments}", env=ENV, pty=False)
 
 
-@task(name="import", help={"source": "only this source (repeatable)", "today": "rebase sample dates to this day"})
+@task(name="import", iterable=["source"],
+      help={"source": "only this source (repeatable)", "today": "import as of this day (samples are rebased to it)"})
 def import_events(c, source=None, today=None):
-    """Import events from the sources in sources.toml into content/events/imports/."""
-    options = f" --source {source}" if source else ""
-    options += f" --today {today}" if today else ""
-    c.run(f"{sys.executable} -m importers{options}")
+    """Import the sources of sources.toml into content/events/imports/ and content/services/imports/."""
+    options = "".join(f" --source {shlex.quote(name)}" for name in source or [])
+    options += f" --today {shlex.quote(today)}" if today else ""
+    c.run(f"{sys.executable} -m importers --config {ROOT / 'sources.toml'} --content {CONTENT}{options}", pty=False)
 
 
 @task(help={"content": "content folder to check (default: content/)"})
