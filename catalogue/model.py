@@ -33,6 +33,7 @@ class Event:
     summary: str = ""
     updated: datetime | None = None
     source: str = ""  # name of the import source that wrote the file, empty for hand-written files
+    geo: tuple[float, float] | None = None  # latitude, longitude of the venue when the source gives them
     body: str = ""  # Markdown description
     source_path: str = ""
 

@@ -32,6 +32,7 @@ def event_fields(event: Event) -> dict[str, str]:
         "uid": event.uid,
         "updated": format_iso(event.updated) if event.updated else "",
         "source": event.source,
+        "geo": f"{event.geo[0]:.5f}, {event.geo[1]:.5f}" if event.geo else "",
     }
     return {key: value for key, value in values.items() if value}
 

@@ -31,7 +31,7 @@ EVENT_FIELDS = {
     for key in (
         "Title", "Start", "End", "Type", "Mode", "Organizer", "Commune", "Url", "Venue", "Address",
         "Audience", "Sectors", "Registration", "Registration_end", "Capacity", "Status", "Summary",
-        "Uid", "Updated", "Source",
+        "Uid", "Updated", "Source", "Geo",
     )
 }
 SERVICE_FIELDS = {
@@ -215,10 +215,25 @@ def validate_event(document: Document, *, path: str, relative: PurePosixPath, ge
         summary=fields.text("summary"),
         updated=fields.when("updated", dates.parse_datetime),
         source=fields.text("source", limit=80),
+        geo=_geo(fields),
         body=document.body.strip(),
         source_path=path,
     )
     return Result(None if fields.problems else event, fields.problems)
+
+
+def _geo(fields: _Fields) -> tuple[float, float] | None:
+    value = fields.raw("geo")
+    if not value:
+        return None
+    try:
+        latitude, longitude = (float(part) for part in value.replace(";", ",").split(","))
+    except ValueError:
+        latitude = longitude = float("nan")
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        fields.add("geo", f"coordonnées illisibles « {value[:40]} »", "latitude, longitude en degrés, par exemple 43.6045, 1.4440")
+        return None
+    return latitude, longitude
 
 
 def _registration(fields: _Fields) -> tuple[str, bool]:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
+from catalogue.files import write_atomic
 from catalogue.frontmatter import Document, Field, parse
 from catalogue.geography import Geography
 from catalogue.model import Event, Service
@@ -89,19 +88,6 @@ def rebase_shift(rebase_from: date | None, today: date) -> timedelta:
 def shift_event(event: Event, shift: timedelta) -> Event:
     moved = {name: getattr(event, name) + shift for name in DATE_FIELDS if getattr(event, name) is not None}
     return replace(event, **moved)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def digest(text: str) -> str:

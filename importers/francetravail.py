@@ -62,10 +62,13 @@ class FranceTravailImporter(Importer):
         if not isinstance(item, dict):
             return Record(key=origin, fields={}, origin=origin, warnings=["élément ignoré : ce n'est pas un objet"])
         place = item.get("localisation") or ""
+        geo = ""
         if isinstance(place, dict):  # structured: lieu, adresse, codePostal, ville, codeInsee
             text = " ".join(str(place.get(k) or "") for k in ("codePostal", "ville")).strip()
             commune = self._commune(str(place.get("codeInsee") or "")) or find_commune(text, self.context.geo)
             venue, address = str(place.get("lieu") or ""), str(place.get("adresse") or "")
+            if place.get("latitude") is not None and place.get("longitude") is not None:
+                geo = f"{place['latitude']}, {place['longitude']}"
             place = ", ".join(part for part in (venue, address, text) if part)
         else:  # free text typed by the organiser: a town, an agency, a department
             place = str(place)
@@ -89,6 +92,7 @@ class FranceTravailImporter(Importer):
             "address": address,
             "url": online_url,
             "registration": online_url,
+            "geo": geo,
         }
         return Record(key=str(item.get("id") or item.get("titre", "") + str(item.get("dateDebut", ""))),
                       fields=fields, body=self._body(item), origin=origin, warnings=warnings)

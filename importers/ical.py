@@ -90,6 +90,7 @@ class ICalendarImporter(Importer):
             "venue": location if commune else "",
             "url": online,
             "status": "cancelled" if _text(event, "STATUS").upper() == "CANCELLED" else "",
+            "geo": f"{event['GEO'].latitude}, {event['GEO'].longitude}" if "GEO" in event else "",
         }
         return Record(key=key, fields=fields, body=_text(event, "DESCRIPTION"), origin=f"UID {uid[:60]}",
                       warnings=warnings)

@@ -62,6 +62,7 @@ def test_token_paging_and_field_mapping(tmp_path, httpserver, credentials):
     assert job_dating["commune"] == "31000 Toulouse"
     assert (job_dating["venue"], job_dating["address"]) == ("Agence Toulouse Occitane", "12 rue d'Austerlitz")
     assert job_dating["registration_end"] == "2026-12-02 18:00"
+    assert job_dating["geo"] == "43.60450, 1.44400"
     assert job_dating["uid"] == "ft:a1" and job_dating["source"] == "ft"
     body = job_dating["body"]
     assert "Des **hôtels** recrutent." in body and "[les hôtels](https://hotels.example.org)" in body

@@ -100,7 +100,7 @@ def test_online_needs_url_and_hybrid_needs_both():
                          "au plus)"),
         ({"Comune": "31555"}, "Comune: champ inconnu, vouliez-vous dire Commune ? (attendu: un de Title, Start, End, "
                               "Type, Mode, Organizer, Commune, Url, Venue, Address, Audience, Sectors, Registration, "
-                              "Registration_end, Capacity, Status, Summary, Uid, Updated, Source)"),
+                              "Registration_end, Capacity, Status, Summary, Uid, Updated, Source, Geo)"),
         ({"Sectors": ",".join(f"s{i}" for i in range(25))},
          "Sectors: trop de valeurs (25) (attendu: au plus 20, séparées par des virgules)"),
     ],

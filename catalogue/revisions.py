@@ -1,0 +1,48 @@
+"""When each event last changed, and how many times: feeds' ``updated`` and iCalendar ``SEQUENCE``.
+
+A static build cannot tell an edited event from a rebuilt one, so the build keeps a small state file
+(``uid -> content hash, sequence, updated``). An event whose canonical text changed gets
+``sequence + 1`` and ``updated = now``; an unchanged one keeps both, whatever the number of builds.
+An ``Updated`` field written in the file wins over the stored date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from catalogue.files import write_atomic
+from catalogue.model import Event
+from catalogue.serialize import render_event
+
+
+@dataclass(frozen=True)
+class Revision:
+    sequence: int
+    updated: datetime
+
+
+class Revisions:
+    def __init__(self, path: Path, now: datetime):
+        self.path = Path(path)
+        self.now = now
+        try:
+            self.entries: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def stamp(self, event: Event) -> Revision:
+        digest = hashlib.sha256(render_event(event).encode("utf-8")).hexdigest()
+        entry = self.entries.get(event.uid)
+        if entry is None:
+            entry = {"hash": digest, "sequence": 0, "updated": self.now.isoformat()}
+        elif entry.get("hash") != digest:
+            entry = {"hash": digest, "sequence": int(entry.get("sequence", 0)) + 1, "updated": self.now.isoformat()}
+        self.entries[event.uid] = entry
+        return Revision(entry["sequence"], event.updated or datetime.fromisoformat(entry["updated"]))
+
+    def save(self) -> None:
+        write_atomic(self.path, json.dumps(dict(sorted(self.entries.items())), indent=0, ensure_ascii=False))
