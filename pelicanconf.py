@@ -7,6 +7,9 @@ SITENAME = "Agenda de l'emploi"
 SITE_TAGLINE = "Job datings, forums, ateliers et réunions pour trouver un emploi près de chez vous"
 SITEURL = ""
 RELATIVE_URLS = False
+# Absolute address used in feeds, calendars and open data (publishconf.py sets the real one).
+SITE_PUBLIC_URL = "http://127.0.0.1:8000"
+AGENDA_ROOT = os.path.dirname(os.path.abspath(__file__))
 
 PATH = "content"
 ARTICLE_PATHS = ["events"]
@@ -17,7 +20,7 @@ DEFAULT_LANG = "fr"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["agenda_content", "agenda_listings"]
+PLUGINS = ["agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata"]
 
 # The build's "now": events ending before it are shown as past. Unset means the clock;
 # tests and previews pin it, e.g. AGENDA_NOW="2026-12-01 08:00".
@@ -32,6 +35,16 @@ SERVICE_SAVE_AS = "service/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 HOME_EVENTS = 9
+
+# Feeds (plugins/agenda_feeds): defaults shown; "revisions" keeps when each event last changed,
+# so keep that file between builds (commit it or cache it) for stable dates and SEQUENCE numbers.
+AGENDA_FEEDS = {
+    "recent_days": 14,
+    "max_items": 500,
+    "refresh_hours": 6,
+    "uid_domain": "agenda-emploi",
+    "revisions": os.environ.get("AGENDA_REVISIONS", "state/revisions.json"),
+}
 
 # Listings are written by the agenda_listings plugin; Pelican's blog pages are turned off.
 DIRECT_TEMPLATES = []

@@ -7,5 +7,6 @@ sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("AGENDA_SITEURL", "")
+SITE_PUBLIC_URL = SITEURL or SITE_PUBLIC_URL  # noqa: F405
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True

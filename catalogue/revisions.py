@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from catalogue.files import write_atomic
-from catalogue.model import Event
-from catalogue.serialize import render_event
+from catalogue.model import Event, Service
+from catalogue.serialize import render_event, render_service
 
 
 @dataclass(frozen=True)
@@ -34,15 +34,18 @@ class Revisions:
         except (OSError, ValueError):
             self.entries = {}
 
-    def stamp(self, event: Event) -> Revision:
-        digest = hashlib.sha256(render_event(event).encode("utf-8")).hexdigest()
-        entry = self.entries.get(event.uid)
+    def stamp(self, item: Event | Service) -> Revision:
+        text = render_event(item) if isinstance(item, Event) else render_service(item)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        key = item.uid if isinstance(item, Event) else f"service:{item.uid}"
+        entry = self.entries.get(key)
         if entry is None:
             entry = {"hash": digest, "sequence": 0, "updated": self.now.isoformat()}
         elif entry.get("hash") != digest:
             entry = {"hash": digest, "sequence": int(entry.get("sequence", 0)) + 1, "updated": self.now.isoformat()}
-        self.entries[event.uid] = entry
-        return Revision(entry["sequence"], event.updated or datetime.fromisoformat(entry["updated"]))
+        self.entries[key] = entry
+        explicit = item.updated if isinstance(item, Event) else None
+        return Revision(entry["sequence"], explicit or datetime.fromisoformat(entry["updated"]))
 
     def save(self) -> None:
         write_atomic(self.path, json.dumps(dict(sorted(self.entries.items())), indent=0, ensure_ascii=False))

@@ -231,7 +231,8 @@ def _geo(fields: _Fields) -> tuple[float, float] | None:
     except ValueError:
         latitude = longitude = float("nan")
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        fields.add("geo", f"coordonnées illisibles « {value[:40]} »", "latitude, longitude en degrés, par exemple 43.6045, 1.4440")
+        fields.add("geo", f"coordonnées illisibles « {value[:40]} »",
+                   "latitude, longitude en degrés, par exemple 43.6045, 1.4440")
         return None
     return latitude, longitude
 

@@ -25,10 +25,12 @@ def make_content(target: Path, *, invalid: bool = False) -> Path:
 
 
 def build_site(content: Path, output: Path, **overrides) -> Path:
+    """Build like ``invoke build`` does, keeping the revisions state next to ``output`` (not in the repo)."""
+    feeds = {"revisions": str(output.parent / "revisions.json"), **overrides.pop("AGENDA_FEEDS", {})}
     settings = read_settings(
         str(ROOT / "pelicanconf.py"),
         override={"PATH": str(content), "OUTPUT_PATH": str(output), "AGENDA_NOW": NOW, "CACHE_CONTENT": False,
-                  **overrides},
+                  "AGENDA_FEEDS": feeds, **overrides},
     )
     Pelican(settings).run()
     return output

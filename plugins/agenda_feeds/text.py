@@ -1,0 +1,60 @@
+"""Plain-text renderings of an event shared by RSS/Atom, iCalendar and the add-to-calendar links."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import nh3
+
+from catalogue import french
+from catalogue.dates import PARIS
+from catalogue.model import Event
+from catalogue.text import render_markdown
+
+
+def location(event: Event) -> str:
+    if event.commune is None:
+        return "À distance"
+    commune = f"{event.commune.postcode} {event.commune.name}"
+    return ", ".join(part for part in (event.venue, event.address, commune) if part)
+
+
+def registration(event: Event) -> str:
+    if not event.registration_required:
+        return "sans inscription"
+    return event.registration.removeprefix("mailto:") or "auprès de l'organisateur"
+
+
+def plain_description(event: Event, page_url: str) -> str:
+    """What a calendar or a feed reader shows: the essentials first, then the description as text."""
+    lines = [event.summary] if event.summary else []
+    if event.status != "scheduled":
+        lines.append(f"Statut : {event.status_term.label}")
+    lines += [
+        f"Quand : {french.span(event.start, event.end)}",
+        f"Où : {location(event)}" + (" et à distance" if event.mode == "hybrid" else ""),
+        f"Type : {event.type_term.label} ({event.mode_term.label.lower()})",
+        f"Organisateur : {event.organizer}",
+        f"Inscription : {registration(event)}",
+    ]
+    if event.url:
+        lines.append(f"Pour participer à distance : {event.url}")
+    body = " ".join(nh3.clean(render_markdown(event.body), tags=set()).split()) if event.body else ""
+    if body:
+        lines += ["", body]
+    lines += ["", f"Plus d'informations : {page_url}"]
+    return "\n".join(lines).replace("\u00a0", " ")
+
+
+def google_calendar_link(event: Event, page_url: str) -> str:
+    dates = "/".join(moment.astimezone(PARIS).strftime("%Y%m%dT%H%M%S") for moment in (event.start, event.end))
+    query = {"action": "TEMPLATE", "text": event.title, "dates": dates, "ctz": "Europe/Paris",
+             "details": plain_description(event, page_url)[:1500], "location": location(event)}
+    return "https://calendar.google.com/calendar/render?" + urlencode(query)
+
+
+def outlook_link(event: Event, page_url: str) -> str:
+    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": event.title,
+             "startdt": event.start.isoformat(), "enddt": event.end.isoformat(),
+             "body": plain_description(event, page_url)[:1500], "location": location(event)}
+    return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(query)

@@ -1,0 +1,13 @@
+"""Pelican plugin: open data exports (JSON, CSV, JSON Schema) of events and services, and their page."""
+
+from pelican import signals
+
+from .generator import OpenDataGenerator
+
+
+def get_generators(pelican):
+    return OpenDataGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)
