@@ -18,6 +18,8 @@ STATIC_PATHS = []
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
 THEME = "theme"
+# Every {{ value }} is HTML-escaped; only descriptions already cleaned by nh3 are marked |safe.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata"]

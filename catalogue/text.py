@@ -18,6 +18,17 @@ ALLOWED_TAGS = {
     "i", "li", "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead",
     "tr", "ul",
 }
+# Blocks whose content is not text (word-processor <style>, scripts, SVG, MathML): dropped when complete.
+_OPAQUE = r"script|style|template|noscript|xmp|title|textarea|svg|math|iframe|noembed|noframes|object"
+_OPAQUE_BLOCKS = re.compile(rf"<({_OPAQUE})\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# Ordinary layout tags that are removed quietly, their text kept (<div>, <span> from HTML editors).
+_QUIET_TAGS = {
+    "address", "article", "aside", "big", "caption", "center", "cite", "col", "colgroup", "data", "dd", "del",
+    "dfn", "div", "dl", "dt", "figcaption", "figure", "font", "footer", "h1", "h5", "h6", "header", "img", "ins",
+    "kbd", "label", "main", "mark", "nav", "picture", "q", "s", "samp", "section", "small", "span", "strike",
+    "sub", "sup", "tfoot", "time", "tt", "u", "var", "wbr", "o:p",
+}
+_TAG = re.compile(r"<(/?\s*)([a-zA-Z][\w:-]*)")
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"colspan"}, "th": {"colspan", "scope"}}
 
 
@@ -34,14 +45,27 @@ def slugify(text: str) -> str:
 
 
 def sanitize_html(html: str) -> str:
-    """Keep only the allowlisted tags, attributes and URL schemes: no script, handler, style or iframe."""
+    """Keep only the allowlisted tags, attributes and URL schemes: no script, handler, style or iframe.
+
+    nh3 is the guard. Before it, complete blocks whose content is not text (``<style>…</style>``
+    pasted from a word processor, scripts, SVG, MathML) are dropped, and any other tag that is neither
+    allowed nor an ordinary layout tag is escaped, so it shows as text and cannot swallow the rest of
+    the description (an unclosed ``<style>``, ``<svg><animate …>``, ``<math><mtext>``).
+    """
+    html = _TAG.sub(_escape_unknown, _OPAQUE_BLOCKS.sub("", html))
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
+        clean_content_tags=set(),
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
+
+
+def _escape_unknown(match: re.Match) -> str:
+    name = match.group(2).lower()
+    return match.group(0) if name in ALLOWED_TAGS or name in _QUIET_TAGS else "&lt;" + match.group(0)[1:]
 
 
 def render_markdown(source: str) -> str:

@@ -29,10 +29,6 @@ EVENT_COLUMNS = {
 }
 
 
-class _Semicolons(csv.excel):
-    delimiter = ";"
-
-
 def decode(data: bytes) -> str:
     """UTF-8 first (a BOM is dropped); spreadsheets saved by older Excel are Windows-1252."""
     try:
@@ -43,12 +39,12 @@ def decode(data: bytes) -> str:
 
 def csv_rows(data: bytes) -> Iterator[list[str]]:
     text = decode(data)
-    try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=";,\t")
+    try:  # only the separator is guessed, from the header; quoting stays Excel's ("" inside quotes)
+        delimiter = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=";,\t").delimiter
     except csv.Error:
-        dialect = _Semicolons
+        delimiter = ";"
     try:
-        yield from csv.reader(io.StringIO(text), dialect)
+        yield from csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter)
     except csv.Error as error:
         raise SourceError(f"fichier CSV illisible ({error})") from None
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from openpyxl import Workbook
 
+from catalogue.text import render_markdown
 from importers.html_agenda import HtmlAgendaImporter, french_date
 from importers.ical import ICalendarImporter
 from importers.services import ServicesImporter
@@ -69,7 +70,8 @@ def test_schema_org_json_ld_wins_over_selectors(tmp_path, httpserver):
     assert (salon["commune"], salon["venue"], salon["address"]) == ("59000 Lille", "Grand Palais", "1 boulevard des Cités Unies")
     assert (salon["status"], salon["organizer"], salon["type"]) == ("cancelled", "France Travail Lille", "forum")
     assert salon["registration"] == httpserver.url_for("/inscription")
-    assert salon["body"] == "Un **salon** avec un titre piégé"
+    assert salon["body"] == "Un **salon** avec un titre </script> piégé"  # kept as text…
+    assert render_markdown(salon["body"]) == "<p>Un <strong>salon</strong> avec un titre &lt;/script&gt; piégé</p>"
     assert (files["webinaire-1"]["mode"], files["webinaire-1"]["url"]) == ("online", "https://visio.example.org/reconversion")
 
 
