@@ -23,6 +23,7 @@ $(VENV)/.runtime: requirements.txt pyproject.toml
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y --no-install-recommends chromium)
 	touch $@
 
 node_modules/.installed: package-lock.json

@@ -22,7 +22,7 @@ THEME = "theme"
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata"]
+PLUGINS = ["agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_linkcheck"]
 
 # The build's "now": events ending before it are shown as past. Unset means the clock;
 # tests and previews pin it, e.g. AGENDA_NOW="2026-12-01 08:00".

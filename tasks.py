@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 from invoke import task
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))  # Pelican loads these from PLUGIN_PATHS; tasks reuse the link checker
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
 # Wide log lines so each "fichier:ligne: champ: message" stays on one line.
@@ -29,9 +33,13 @@ def import_events(c, source=None, today=None):
     c.run(f"{sys.executable} -m importers --config {ROOT / 'sources.toml'} --content {CONTENT}{options}", pty=False)
 
 
-@task(help={"content": "content folder to check (default: content/)"})
-def check(c, content=str(CONTENT)):
+@task(help={"content": "content folder to check (default: content/)",
+            "links": "instead, check that every link of the built site (output/) leads somewhere"})
+def check(c, content=str(CONTENT), links=False):
     """List every problem in every agency file; exit non-zero when there is one."""
+    if links:
+        check_links(OUTPUT)
+        return
     from catalogue.geography import geography
     from catalogue.scan import scan
 
@@ -43,19 +51,67 @@ def check(c, content=str(CONTENT)):
         sys.exit(1)
 
 
+def check_links(output: Path) -> None:
+    from agenda_linkcheck import broken_links
+    from pelican.settings import read_settings
+
+    public = read_settings(str(ROOT / "pelicanconf.py"))["SITE_PUBLIC_URL"]
+    broken = broken_links(output, public)
+    for link in broken:
+        print(f"lien cassé : {link}")
+    print(f"{sum(1 for _ in output.rglob('*.html'))} pages vérifiées, {len(broken)} lien(s) cassé(s).")
+    if broken:
+        sys.exit(1)
+
+
 @task(help={"strict": "fail on the first invalid file instead of skipping it",
             "content": "content folder (default: content/)", "output": "output folder (default: output/)"})
 def build(c, strict=False, content=str(CONTENT), output=str(OUTPUT)):
     """Build the site into output/ (invalid files are skipped and listed as warnings)."""
     if strict:
         check(c, content=content)  # lists every problem and stops before building
-    pelican_run(c, "--fatal warnings" if strict else "", content=content, output=output)
+    build_and_swap(c, "--fatal warnings" if strict else "", content=content, output=Path(output))
+
+
+def build_and_swap(c, arguments: str, *, content=CONTENT, output: Path = OUTPUT, settings="pelicanconf.py") -> None:
+    """Build into a new folder; only a complete build replaces the published one."""
+    staging = new_build_folder(output)
+    pelican_run(c, arguments, settings=settings, content=content, output=staging)
+    publish_build(staging, output)
+
+
+def new_build_folder(output: Path) -> Path:
+    """A fresh folder beside the previous builds; unfinished ones left by a killed build are removed."""
+    builds = output.parent / f"{output.name}.builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    current = output.resolve() if output.is_symlink() else None
+    for folder in builds.iterdir():
+        if folder != current:
+            shutil.rmtree(folder, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"), dir=builds))
+
+
+def publish_build(staging: Path, output: Path) -> None:
+    """Point ``output`` at the finished build in one atomic rename: the site is never half-built.
+
+    ``output`` is a symbolic link to the current build; a server reading it sees the old build or
+    the new one, never a mix. The previous build is removed at the next build.
+    """
+    if output.exists() and not output.is_symlink():  # a plain folder from an older version: set it aside
+        shutil.rmtree(output)
+    link = output.parent / f".{output.name}.link"
+    link.unlink(missing_ok=True)
+    link.symlink_to(staging.relative_to(output.parent), target_is_directory=True)
+    os.replace(link, output)
 
 
 @task
 def clean(c):
-    """Remove the generated site."""
+    """Remove the generated site and its builds."""
+    if OUTPUT.is_symlink():
+        OUTPUT.unlink()
     shutil.rmtree(OUTPUT, ignore_errors=True)
+    shutil.rmtree(OUTPUT.parent / f"{OUTPUT.name}.builds", ignore_errors=True)
 
 
 @task(pre=[clean, build])
@@ -79,7 +135,8 @@ def serve(c, port=8000):
 @task
 def publish(c):
     """Build with production settings (publishconf.py)."""
-    pelican_run(c, "--fatal warnings", settings="publishconf.py")
+    check(c)
+    build_and_swap(c, "--fatal warnings", settings="publishconf.py")
 
 
 @task(help={"options": "extra pytest options, e.g. '-k feeds -x'"})

@@ -163,7 +163,7 @@ def identity(relative: PurePosixPath) -> tuple[str, str]:
 
 def _uid(fields: _Fields, default: str) -> str:
     uid = fields.raw("uid") or default
-    if not _UID.match(uid):
+    if not _UID.match(uid) or ".." in uid.split("/"):
         fields.add("uid", f"identifiant invalide « {uid[:60]} »", "lettres, chiffres et . _ - : / @, 200 signes au plus")
     return uid
 

@@ -105,7 +105,9 @@ class HtmlAgendaImporter(Importer):
             "status": SCHEMA_STATUS.get(status, ""),
         }
         warnings = [] if commune or online else [f"lieu « {address_text or place.get('name', '')} » : commune introuvable"]
-        key = str(item.get("@id") or item.get("url") or f"{item.get('name')}-{item.get('startDate')}")
+        identifier = str(item.get("@id") or item.get("url") or "")
+        # "https://salon.example.org/#salon-2026" -> "salon-2026": the page's own name for the event
+        key = re.split(r"[#/]", identifier.rstrip("/"))[-1] if identifier else f"{item.get('name')}-{item.get('startDate')}"
         return Record(key=key, fields=fields, body=html_to_markdown(str(item.get("description") or "")),
                       origin=f"événement JSON-LD {number}", warnings=warnings)
 

@@ -62,6 +62,19 @@ class Site:
 
 
 @pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Site:
+    """The README's demo: every bundled sample source imported, the repository's pages and services, built."""
+    from importers.cli import main
+
+    base = tmp_path_factory.mktemp("sample")
+    content = base / "content"
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    shutil.copytree(ROOT / "content" / "services", content / "services", ignore=shutil.ignore_patterns("imports"))
+    assert main(["--config", str(ROOT / "sources.toml"), "--content", str(content), "--today", NOW[:10]]) == 0
+    return Site(build_site(content, base / "output"))
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
     base = tmp_path_factory.mktemp("site")
     content = make_content(base / "content")

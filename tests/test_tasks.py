@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.conftest import NOW, make_content
@@ -47,3 +49,51 @@ def test_build_skips_invalid_files_but_strict_build_fails(tmp_path):
     assert "19 fichiers vérifiés, 8 problème(s)." in strict.stdout
     assert "Traceback" not in strict.stdout + strict.stderr
     assert not (tmp_path / "strict").exists()
+
+
+def test_an_interrupted_build_leaves_the_previous_site_serving(tmp_path):
+    content = make_content(tmp_path / "content")
+    output = tmp_path / "output"
+    assert invoke("build", "--content", str(content), "--output", str(output), state=tmp_path).returncode == 0
+    before = (output / "index.html").read_bytes()
+    assert output.is_symlink()
+    many = content / "events" / "beaucoup"
+    many.mkdir()
+    template = (content / "events" / "forum-montpellier.md").read_text(encoding="utf-8")
+    for number in range(3000):  # a build that takes long enough to be killed in the middle
+        (many / f"forum-{number}.md").write_text(template.replace("Forum de l'alternance", f"Forum {number}"),
+                                                 encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "build", "--content", str(content), "--output", str(output)], cwd=ROOT,
+        env={**os.environ, "AGENDA_NOW": NOW, "AGENDA_REVISIONS": str(tmp_path / "revisions.json")},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    builds = tmp_path / "output.builds"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(
+            (folder / "evenement").exists() for folder in builds.iterdir() if folder != output.resolve()):
+        time.sleep(0.05)  # wait until the new build has started writing pages
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert (output / "index.html").read_bytes() == before
+    assert not (output / "evenement" / "forum-1").exists()  # nothing of the killed build is published
+    assert invoke("build", "--content", str(content), "--output", str(output), state=tmp_path).returncode == 0
+    assert (output / "evenement" / "forum-2999" / "index.html").exists()
+    assert len(list(builds.iterdir())) == 2  # the killed build's leftovers are gone; current and previous remain
+
+
+def test_development_server_listens_on_loopback_only(tmp_path):
+    port = 8000 + os.getpid() % 1000
+    server = subprocess.Popen([sys.executable, "-m", "invoke", "serve", "--port", str(port)], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 20
+        listening = []
+        while time.monotonic() < deadline and not listening:
+            time.sleep(0.2)
+            listening = [line for line in Path("/proc/net/tcp").read_text().splitlines()[1:]
+                         if line.split()[1].endswith(f":{port:04X}") and line.split()[3] == "0A"]
+        assert listening, "the server did not start"
+        assert all(line.split()[1].startswith("0100007F:") for line in listening)  # 127.0.0.1, not 0.0.0.0
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait()

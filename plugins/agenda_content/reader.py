@@ -9,12 +9,12 @@ from pelican.readers import BaseReader
 from catalogue.frontmatter import parse
 from catalogue.geography import DEFAULT_DATA_DIR, geography
 from catalogue.model import Event, Service
-from catalogue.text import render_markdown
+from catalogue.text import render_markdown, slugify
 from catalogue.validation import load, read_text
 
 PROBLEMS_KEY = "agenda_problems"
-# Pelican keys a static page (content/pages) may set; anything else in its header is kept as text.
-PAGE_KEYS = {"title", "slug", "summary", "template", "status", "save_as", "url"}
+# Keys a static page (content/pages) may set. No save_as/url: a page's address is its slug, inside the site.
+PAGE_KEYS = {"title", "slug", "summary"}
 
 
 class AgendaReader(BaseReader):
@@ -72,4 +72,6 @@ class AgendaReader(BaseReader):
         metadata = {
             key: self.process_metadata(key, found.value) for key, found in document.fields.items() if key in PAGE_KEYS
         }
+        if "slug" in metadata:
+            metadata["slug"] = slugify(metadata["slug"]) or slugify(path.stem)
         return render_markdown(document.body), metadata

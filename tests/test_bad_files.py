@@ -1,0 +1,53 @@
+"""Bad and strange agency files: each gets its own message, none stops the build, odd text shows as typed."""
+
+from __future__ import annotations
+
+import logging
+
+from tests.conftest import Site, build_site, make_content
+
+HEADER = "Start: 2026-12-03 09:00\nEnd: 12:00\nType: forum\nMode: onsite\nOrganizer: Agence\nCommune: 31555\n"
+
+
+def test_bad_files_are_reported_and_the_rest_is_built(tmp_path, caplog):
+    content = make_content(tmp_path / "content")
+    drops = content / "events" / "depots"
+    drops.mkdir()
+    (drops / "enorme.md").write_text(f"Title: Énorme\n{HEADER}\n" + "Une description. " * 1_300_000, encoding="utf-8")
+    (drops / "etiquettes.md").write_text(f"Title: Étiquettes\n{HEADER}Sectors: " + ", ".join(f"s{i}" for i in range(10_000)),
+                                         encoding="utf-8")
+    (drops / "titre-long.md").write_text("Title: " + "T" * 5000 + "\n" + HEADER, encoding="utf-8")
+    (drops / "fevrier.md").write_text(f"Title: Février\n{HEADER}".replace("2026-12-03", "31/02/2026"), encoding="utf-8")
+    (drops / "evasion.md").write_text(f"Title: Évasion\n{HEADER}Uid: ../../../etc/passwd\n", encoding="utf-8")
+    (drops / "binaire.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (drops / "emoji-rtl.md").write_text(f"Title: Job dating 🍳 cuisine — وظائف في المطبخ\n{HEADER}"
+                                        "Summary: Recrutement 👩‍🍳 العربية\n\nمرحبا بكم 🎉 Bienvenue.\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        site = Site(build_site(content, tmp_path / "output"))
+    messages = sorted(record.getMessage() for record in caplog.records if record.levelno == logging.WARNING)
+    prefix = "content/events/depots"
+    assert messages == [
+        f"{prefix}/binaire.md:1: fichier: fichier binaire, pas un texte (attendu: un fichier texte Markdown (.md))",
+        f"{prefix}/enorme.md:1: fichier: fichier trop volumineux (21582 Ko) (attendu: au plus 512 Ko)",
+        f"{prefix}/etiquettes.md:8: Sectors: trop de valeurs (10000) (attendu: au plus 20, séparées par des virgules)",
+        f"{prefix}/evasion.md:8: Uid: identifiant invalide « ../../../etc/passwd » (attendu: lettres, chiffres et "
+        ". _ - : / @, 200 signes au plus)",
+        f"{prefix}/fevrier.md:2: Start: le 31/02/2026 n'existe pas (attendu: une date comme 2026-12-03 09:30 ou "
+        "03/12/2026 9h30)",
+        f"{prefix}/titre-long.md:1: Title: texte trop long (5000 caractères) (attendu: au plus 200 caractères)",
+    ]
+    assert len(site.card_titles("evenements")) == 8  # the seven fixture events and the emoji one
+    page = site.page("evenement/emoji-rtl")
+    assert page.h1.get_text() == "Job dating 🍳 cuisine — وظائف في المطبخ"
+    assert page.h1["dir"] == "auto" and page.select_one(".prose")["dir"] == "auto"
+    assert page.select_one(".prose").get_text(strip=True) == "مرحبا بكم 🎉 Bienvenue."
+    assert "Recrutement 👩‍🍳 العربية" in page.select_one(".lead").get_text()
+
+
+def test_pages_cannot_choose_where_they_are_written(tmp_path):
+    content = make_content(tmp_path / "content")
+    (content / "pages" / "piege.md").write_text("Title: Piège\nSlug: ../../hors-du-site\nSave_as: ../../x.html\n\nTexte.",
+                                                encoding="utf-8")
+    output = build_site(content, tmp_path / "site" / "output")
+    assert (output / "hors-du-site" / "index.html").exists()
+    assert not (tmp_path / "x.html").exists() and not (tmp_path / "hors-du-site").exists()
