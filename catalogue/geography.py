@@ -86,7 +86,8 @@ class Geography:
             for postcode in commune.postcodes:
                 self._by_postcode.setdefault(postcode, []).append(commune)
 
-    def resolve(self, text: str) -> Commune:
+    def resolve(self, text: str, *, region: Region | None = None) -> Commune:
+        """The commune ``text`` names; ``region`` settles a name shared by communes of several regions."""
         value = " ".join(text.split())
         if _INSEE.match(value):
             commune = self.communes.get(value.upper())
@@ -101,6 +102,8 @@ class Geography:
         candidates = self._by_postcode.get(postcode, []) if postcode else self._by_name.get(name, [])
         if postcode and name:
             candidates = [c for c in candidates if _name_key(c.name) == name]
+        if len(candidates) > 1 and region is not None:
+            candidates = [c for c in candidates if c.region == region] or candidates
         if len(candidates) == 1:
             return candidates[0]
         if not candidates:
@@ -109,8 +112,11 @@ class Geography:
         listed = ", ".join(f"{c.postcode} {c.name}" for c in candidates[:6])
         raise CommuneError(f"« {value} » désigne plusieurs communes ({listed}) : précisez le code postal")
 
-    def region_by_slug(self, slug: str) -> Region | None:
-        return next((r for r in self.regions.values() if r.slug == slug), None)
+    def region(self, text: str) -> Region | None:
+        """A region by its code (``76``) or its name (``Occitanie``, ``la reunion``)."""
+        wanted = fold(text)
+        return self.regions.get(text.strip()) or next(
+            (r for r in self.regions.values() if fold(r.name) == wanted or r.slug == text.strip()), None)
 
 
 def _name_key(name: str) -> str:

@@ -24,6 +24,7 @@ from catalogue.text import slugify
 from catalogue.validation import EVENT_FIELDS, SERVICE_FIELDS, Result, validate_event, validate_service
 
 from .fetch import Fetcher, SourceError
+from .places import commune_field, find_commune
 
 STATE_FILE = ".import-state.json"
 DATE_FIELDS = ("start", "end", "registration_end", "updated")
@@ -37,6 +38,7 @@ class SourceConfig:
     kind: str
     location: str  # a path relative to the project, or a URL
     organizer: str = ""
+    region: str = ""  # default region (code or name): settles commune names shared across regions
     rebase_from: date | None = None  # sample sources: this Monday moves to the current week's Monday
     options: dict = field(default_factory=dict)  # kind-specific settings (selectors, horizon, credentials…)
 
@@ -109,6 +111,11 @@ class Importer:
     def records(self) -> Iterable[Record]:
         raise NotImplementedError
 
+    def find_commune(self, text: str):
+        """The commune in a place text, preferring the source's default region when a name is shared."""
+        region = self.context.geo.region(self.source.region) if self.source.region else None
+        return find_commune(text, self.context.geo, region)
+
     # -- the run ------------------------------------------------------------------------------
     @property
     def target(self) -> Path:
@@ -162,6 +169,9 @@ class Importer:
         values = {key: " ".join(value.split()) for key, value in record.fields.items() if value and value.strip()}
         for key, value in self.defaults().items():
             values.setdefault(key, value)
+        if values.get("commune") and self.source.region:  # a shared name settled by the source's region
+            commune = self.find_commune(values["commune"])
+            values["commune"] = commune_field(commune) if commune else values["commune"]
         values["source"] = self.source.name
         values.setdefault("uid", f"{slugify(self.source.name)}:{slugify(record.key) or digest(record.key)[:12]}")
         for line, (key, value) in enumerate(values.items(), start=1):

@@ -19,7 +19,7 @@ from catalogue.vocabulary import EVENT_TYPES
 
 from .base import Importer, Record
 from .fetch import SourceError, check, is_url
-from .places import commune_field, find_commune
+from .places import commune_field
 
 TYPE_WORDS = (  # typeEvenement wordings the vocabulary does not already know -> our type
     ("job dating", "job-dating"), ("salon en ligne", "online-fair"), ("forum", "forum"), ("salon", "forum"),
@@ -65,14 +65,14 @@ class FranceTravailImporter(Importer):
         geo = ""
         if isinstance(place, dict):  # structured: lieu, adresse, codePostal, ville, codeInsee
             text = " ".join(str(place.get(k) or "") for k in ("codePostal", "ville")).strip()
-            commune = self._commune(str(place.get("codeInsee") or "")) or find_commune(text, self.context.geo)
+            commune = self._commune(str(place.get("codeInsee") or "")) or self.find_commune(text)
             venue, address = str(place.get("lieu") or ""), str(place.get("adresse") or "")
             if place.get("latitude") is not None and place.get("longitude") is not None:
                 geo = f"{place['latitude']}, {place['longitude']}"
             place = ", ".join(part for part in (venue, address, text) if part)
         else:  # free text typed by the organiser: a town, an agency, a department
             place = str(place)
-            commune = find_commune(place, self.context.geo)
+            commune = self.find_commune(place)
             venue, address = (place if commune else ""), ""
         online_url = str(item.get("urlSalonEnLigne") or "")
         mode = "hybrid" if commune and online_url else "online" if online_url else "onsite"

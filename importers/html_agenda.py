@@ -22,7 +22,7 @@ from catalogue.text import fold, html_to_markdown
 from .base import Importer, Record
 from .fetch import SourceError, is_url
 from .francetravail import event_type
-from .places import commune_field, find_commune
+from .places import commune_field
 
 _LONG_DATE = re.compile(r"(\d{1,2})(?:er)?\s+(" + "|".join(fold(m) for m in MONTHS) + r")\s+(\d{4})")
 _TIMES = re.compile(r"(\d{1,2}\s*[h:]\s*(?:\d{2})?)")
@@ -82,7 +82,7 @@ class HtmlAgendaImporter(Importer):
             street = str(address.get("streetAddress") or "")
         else:
             address_text, street = str(address), ""
-        commune = find_commune(address_text or str(place.get("name") or ""), self.context.geo)
+        commune = self.find_commune(address_text or str(place.get("name") or ""))
         online = str(virtual.get("url") or "")
         mode = "hybrid" if commune and online else "online" if online else "onsite"
         offers = item.get("offers") or {}
@@ -116,7 +116,7 @@ class HtmlAgendaImporter(Importer):
         day = french_date(_select_text(block, selectors.get("date")))
         times = _TIMES.findall(_select_text(block, selectors.get("time")))
         place = _select_text(block, selectors.get("place"))
-        commune = find_commune(place, self.context.geo)
+        commune = self.find_commune(place)
         link = block.select_one(selectors["link"]) if selectors.get("link") else None
         href = urljoin(base, link["href"]) if link is not None and link.get("href") else ""
         title = _select_text(block, selectors.get("title"))

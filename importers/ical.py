@@ -21,7 +21,7 @@ from catalogue.vocabulary import EVENT_TYPES
 from .base import Importer, Record
 from .fetch import SourceError
 from .francetravail import event_type
-from .places import commune_field, find_commune
+from .places import commune_field
 
 ONLINE_WORDS = ("en ligne", "visio", "a distance", "teams", "zoom", "webinaire")
 
@@ -75,7 +75,7 @@ class ICalendarImporter(Importer):
         says_online = location_is_link or not location or any(word in fold(location) for word in ONLINE_WORDS)
         conference = _text(event, "X-GOOGLE-CONFERENCE") or (location if location_is_link else "")
         online = conference or (link if says_online else "")  # otherwise URL is just a page about the event
-        commune = None if location_is_link else find_commune(location, self.context.geo)
+        commune = None if location_is_link else self.find_commune(location)
         mode = "hybrid" if commune and online else "online" if online else "onsite"
         warnings = [f"lieu « {location[:80]} » : commune introuvable"] if mode == "onsite" and not commune else []
         organizer = event.get("ORGANIZER")

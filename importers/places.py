@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
-from catalogue.geography import Commune, CommuneError, Geography
+from catalogue.geography import Commune, CommuneError, Geography, Region
 
 _POSTCODE_NAME = re.compile(r"\b(\d{5})\s+([^\d,;()\n]+)")
 
 
-def find_commune(text: str, geo: Geography) -> Commune | None:
-    """The commune named in ``text``: a postcode and name first, then each comma-separated part."""
+def find_commune(text: str, geo: Geography, region: Region | None = None) -> Commune | None:
+    """The commune named in ``text``: a postcode and name first, then each comma-separated part.
+
+    ``region`` (the source's default region) settles names shared by several regions' communes."""
     if not text.strip():
         return None
     candidates = [f"{code} {name.strip()}" for code, name in _POSTCODE_NAME.findall(text)]
@@ -18,7 +20,7 @@ def find_commune(text: str, geo: Geography) -> Commune | None:
     candidates += [text.strip(), *reversed(parts)]
     for candidate in candidates:
         try:
-            return geo.resolve(candidate)
+            return geo.resolve(candidate, region=region)
         except CommuneError:
             continue
     return None

@@ -188,3 +188,11 @@ def test_services_catalogue_feeds(built):
     assert "Proposé par France Travail (gratuit) : https://labonneboite.example.org" in entry.summary
     assert not parse_feed(built, "services/flux.rss").bozo
     assert built.page("services").select_one('head link[type="application/rss+xml"]')["href"] == "/services/flux.rss"
+
+
+def test_every_page_links_feeds(built):
+    for url in ("a-propos", "s-abonner", "donnees", "evenement/salon-en-ligne", "service/la-bonne-boite"):
+        head = built.page(url).select('head link[rel="alternate"]')
+        assert {link["type"] for link in head} >= {"application/rss+xml", "application/atom+xml"}, url
+    visible = built.page("evenement/salon-en-ligne").select(".feeds a")
+    assert visible[0]["href"] == "webcal://127.0.0.1:8000/evenements/a-distance/agenda.ics"

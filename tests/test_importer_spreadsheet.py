@@ -73,3 +73,15 @@ def test_sample_dates_move_by_whole_weeks(tmp_path):
     run(tmp_path, text, rebase_from=date(2026, 11, 23), today=date(2027, 3, 3))
     written = (tmp_path / "content/events/imports/agence-test/agence-test-d1.md").read_text(encoding="utf-8")
     assert "Start: 2027-03-11 09:00" in written  # 14 weeks later, still a Thursday
+
+
+def test_the_source_region_settles_shared_commune_names(tmp_path):
+    (tmp_path / "agenda.csv").write_text(HEADER + "r1;Forum;forum;présentiel;03/12/2026;9h;17h;;Saint-Denis;;\n",
+                                         encoding="utf-8")
+    without = SpreadsheetImporter(SourceConfig("sans", "spreadsheet", "agenda.csv", organizer="FT"),
+                                  make_context(tmp_path)).run()
+    assert without.rejected == 1 and "désigne plusieurs communes" in without.problems[0]
+    config = SourceConfig("reunion", "spreadsheet", "agenda.csv", organizer="FT", region="La Réunion")
+    assert SpreadsheetImporter(config, make_context(tmp_path)).run().created == 1
+    written = (tmp_path / "content/events/imports/reunion/reunion-r1.md").read_text(encoding="utf-8")
+    assert "Commune: 97400 Saint-Denis" in written
