@@ -22,7 +22,11 @@ THEME = "theme"
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_linkcheck"]
+PLUGINS = ["agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_seo", "agenda_dsfr",
+           "agenda_linkcheck"]
+# The State design system (plugins/agenda_dsfr): set "brand" to False for a partner deployment
+# without the Marianne block. Components and fonts are listed in the plugin's DEFAULTS.
+DSFR = {"brand": True}
 
 # The build's "now": events ending before it are shown as past. Unset means the clock;
 # tests and previews pin it, e.g. AGENDA_NOW="2026-12-01 08:00".
@@ -36,7 +40,7 @@ SERVICE_URL = "service/{slug}/"
 SERVICE_SAVE_AS = "service/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-HOME_EVENTS = 9
+HOME_EVENTS = 8
 
 # Feeds (plugins/agenda_feeds): defaults shown; "revisions" keeps when each event last changed,
 # so keep that file between builds (commit it or cache it) for stable dates and SEQUENCE numbers.

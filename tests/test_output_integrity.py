@@ -40,4 +40,5 @@ def test_pages_work_under_the_content_security_policy(sample_site):
             assert visit.violations == [], url
             assert visit.errors == [] and visit.dialogs == [], url
             assert [r for r in visit.requests if not r.startswith(base)] == [], url
-            assert visit.page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui"), url
+            assert visit.page.evaluate("getComputedStyle(document.body).fontFamily").startswith("Marianne"), url
+            assert visit.page.evaluate("document.fonts.ready.then(() => document.fonts.check('1em Marianne'))"), url

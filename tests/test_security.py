@@ -20,6 +20,7 @@ from tests.importers_support import make_context, source
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "payloads.txt"
 PAYLOADS = [line for line in HOSTILE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "background", "xlink:href", "poster", "srcdoc"}
+OUR_STYLESHEETS = {"/theme/dsfr/dsfr.css", "/theme/css/site.css", "/theme/css/print.css"}
 BAD_SCHEMES = re.compile(r"^(javascript|vbscript|data):")
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "form", "svg", "math", "style", "template",
                   "video", "audio", "marquee", "isindex", "noscript"}
@@ -88,7 +89,7 @@ def inert_problems(html: str) -> list[str]:
             found.append(f"tag {tag.name}")
         if tag.name == "input" and not (tag.get("class") == ["copy"] and tag.has_attr("readonly")):
             found.append(f"input {tag}")  # the subscribe page's read-only address fields are the only inputs
-        if tag.name == "link" and tag.get("rel") == ["stylesheet"] and tag.get("href") != "/theme/css/site.css":
+        if tag.name == "link" and tag.get("rel") == ["stylesheet"] and tag.get("href") not in OUR_STYLESHEETS:
             found.append(f"stylesheet {tag.get('href')}")
         if tag.name == "meta" and tag.get("http-equiv"):
             found.append("meta http-equiv")

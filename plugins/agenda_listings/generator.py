@@ -13,6 +13,7 @@ from catalogue.text import slugify
 from .scopes import Scopes
 
 SERVICES_ROOT = "services"
+FAVOURITES = "mes-evenements/"  # filled in the browser from localStorage (theme/static/js/favourites.js)
 
 
 def agenda_now(settings: dict) -> datetime:
@@ -53,6 +54,7 @@ class ListingsGenerator(Generator):
                 write(scope.archive_url + "index.html", "listing", scope.archive_url, paginated=scope.past,
                       scope=scope, archive=True)
         write(f"{SERVICES_ROOT}/index.html", "services", f"{SERVICES_ROOT}/", category=None)
+        write(f"{FAVOURITES}index.html", "favourites", FAVOURITES)
         for category in self.categories:
             write(category.url + "index.html", "services", category.url, category=category)
 
