@@ -28,7 +28,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 
 node_modules/.installed: package-lock.json
 	command -v npm >/dev/null || (apt-get update && apt-get install -y nodejs npm)
-	npm ci --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund  # no install scripts: the DSFR one expects its own CLI
 	touch $@
 
 build: install

@@ -1,4 +1,4 @@
-"""Pelican plugin: schema.org JSON-LD per event, sitemap.xml, robots.txt and the 404 page."""
+"""Pelican plugin: schema.org JSON-LD per event, sitemap.xml, robots.txt, _headers and the 404 page."""
 
 from pelican import signals
 

@@ -1,4 +1,4 @@
-"""Event JSON-LD for the templates, then sitemap.xml, robots.txt and a French 404 page."""
+"""Event JSON-LD for the templates, then sitemap.xml, robots.txt, _headers and a French 404 page."""
 
 from __future__ import annotations
 
@@ -8,6 +8,17 @@ from xml.sax.saxutils import escape
 from pelican.generators import Generator
 
 from .structured_data import event_json_ld, script_json
+
+
+# Response headers in the "_headers" format static hosts read (docs/security.md shows nginx's).
+HEADERS = """/*
+  Content-Security-Policy: default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: strict-origin-when-cross-origin
+  Permissions-Policy: geolocation=(), camera=(), microphone=()
+/*.ics
+  Content-Type: text/calendar; charset=utf-8
+"""
 
 
 class SeoGenerator(Generator):
@@ -25,6 +36,7 @@ class SeoGenerator(Generator):
         (output / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {self.base}/sitemap.xml\n",
                                            encoding="utf-8")
         (output / "sitemap.xml").write_text(self.sitemap(), encoding="utf-8")
+        (output / "_headers").write_text(HEADERS, encoding="utf-8")
 
     def sitemap(self) -> str:
         """Event, service, static and listing pages; past events are left to the archives."""
