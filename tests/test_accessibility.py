@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -89,7 +90,7 @@ def test_landmarks_headings_and_language(browser_site):
         assert page.locator("footer").count() == 1 and page.locator("h1").count() == 1, name
         levels = page.evaluate("[...document.querySelectorAll('main h1, main h2, main h3, main h4')]"
                                ".map(h => Number(h.tagName[1]))")
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (name, levels)
+        assert all(b - a <= 1 for a, b in pairwise(levels)), (name, levels)
 
 
 def compressed_weight(output: Path, base: str, requests: list[str]) -> int:
@@ -114,8 +115,8 @@ def test_cold_load_weight_and_no_third_party(browser_site, url, budget):
     assert any(r.endswith(".woff2") for r in visit.requests)  # fonts counted
 
 
-def test_event_json_ld_field_by_field(browser_site):
-    base, browser, site = browser_site
+def test_event_json_ld_field_by_field(sample_site):
+    site = sample_site
     page = site.page("evenement/exemple-agences-tableur-tls-001")
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert data["@type"] == "Event" and data["name"] == "Job dating restauration et hôtellerie"

@@ -9,10 +9,11 @@ from pelican.generators import Generator
 
 from .structured_data import event_json_ld, script_json
 
-
 # Response headers in the "_headers" format static hosts read (docs/security.md shows nginx's).
-HEADERS = """/*
-  Content-Security-Policy: default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'
+CSP = ("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+       "form-action 'self'")
+HEADERS = f"""/*
+  Content-Security-Policy: {CSP}
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
   Permissions-Policy: geolocation=(), camera=(), microphone=()
