@@ -22,8 +22,7 @@ THEME = "theme"
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_seo", "agenda_dsfr",
-           "agenda_linkcheck"]
+PLUGINS = ["agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_seo", "agenda_dsfr"]
 # The State design system (plugins/agenda_dsfr): set "brand" to False for a partner deployment
 # without the Marianne block. Components and fonts are listed in the plugin's DEFAULTS.
 DSFR = {"brand": True}
@@ -67,3 +66,8 @@ PAGINATION_PATTERNS = (
 )
 
 DELETE_OUTPUT_DIRECTORY = True
+
+# Pelican's content cache: unchanged files are not read again (incremental builds; `invoke clean` empties it).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = os.path.join(AGENDA_ROOT, "cache", "pelican")

@@ -107,11 +107,12 @@ def publish_build(staging: Path, output: Path) -> None:
 
 @task
 def clean(c):
-    """Remove the generated site and its builds."""
+    """Remove the generated site, its builds and the content cache."""
     if OUTPUT.is_symlink():
         OUTPUT.unlink()
     shutil.rmtree(OUTPUT, ignore_errors=True)
     shutil.rmtree(OUTPUT.parent / f"{OUTPUT.name}.builds", ignore_errors=True)
+    shutil.rmtree(ROOT / "cache" / "pelican", ignore_errors=True)
 
 
 @task(pre=[clean, build])
@@ -143,6 +144,20 @@ def publish(c):
 def tests(c, options=""):
     """Run the whole test suite."""
     c.run(f"{sys.executable} -m pytest {options}", pty=False)
+
+
+@task(help={"sizes": "comma-separated event counts (default 1000,10000,50000)",
+            "output": "folder for results.md and results.json (default benchmarks/)",
+            "workdir": "scratch folder for the generated sites (default a temporary folder)"})
+def bench(c, sizes="1000,10000,50000", output=str(ROOT / "benchmarks"), workdir=None):
+    """Measure full and incremental builds against bare Pelican, output size, memory, import speed."""
+    from benchmarks.run import run
+
+    counts = [int(size) for size in sizes.split(",")]
+    with tempfile.TemporaryDirectory(prefix="agenda-bench-", dir=workdir) as scratch:
+        results = run(counts, Path(scratch), Path(output), command=f"invoke bench --sizes {sizes}")
+    print((Path(output) / "results.md").read_text(encoding="utf-8"))
+    return results
 
 
 @task

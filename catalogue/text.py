@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import unescape
 
 import markdown
 import nh3
@@ -68,9 +69,20 @@ def _escape_unknown(match: re.Match) -> str:
     return match.group(0) if name in ALLOWED_TAGS or name in _QUIET_TAGS else "&lt;" + match.group(0)[1:]
 
 
+_MARKDOWN = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+
+
 def render_markdown(source: str) -> str:
-    """Render agency Markdown to HTML; raw HTML inside it goes through the same allowlist."""
-    return sanitize_html(markdown.markdown(source, extensions=["extra", "sane_lists"], output_format="html"))
+    """Render agency Markdown to HTML; raw HTML inside it goes through the same allowlist.
+
+    One Markdown converter is reused (reset between documents): building one costs more than converting.
+    """
+    return sanitize_html(_MARKDOWN.reset().convert(source))
+
+
+def html_to_text(html: str) -> str:
+    """Clean HTML as one line of plain text (feeds, calendars)."""
+    return unescape(" ".join(nh3.clean(html, tags=set()).split()))
 
 
 def html_to_markdown(html: str) -> str:

@@ -46,6 +46,8 @@ def drop_duplicate_events(generator) -> None:
 def merge_copies(generator) -> None:
     """One page for an event several sources publish; it names every source (``article.sources``)."""
     by_event = {id(article.event): article for article in generator.articles if hasattr(article, "event")}
+    for article in by_event.values():
+        article.sources = []  # articles may come from Pelican's content cache with last build's value
     dropped = set()
     for group in duplicate_groups([article.event for article in by_event.values()]):
         by_event[id(group[0])].sources = [event.source or "dépôt direct de l'agence" for event in group]

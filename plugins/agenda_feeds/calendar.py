@@ -11,7 +11,7 @@ from catalogue.dates import PARIS
 from catalogue.model import Event
 from catalogue.revisions import Revision
 
-from .text import location, plain_description
+from .text import location
 
 # Europe/Paris with the EU rules in force since 1996: compact and exact for every event we publish.
 PARIS_TIMEZONE = Timezone.from_ical(
@@ -22,10 +22,12 @@ PARIS_TIMEZONE = Timezone.from_ical(
     "DTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
     "END:VTIMEZONE\r\n"
 )
+TIMEZONE_BYTES = PARIS_TIMEZONE.to_ical()
 STATUS = {"scheduled": "CONFIRMED", "full": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
-def vevent(event: Event, revision: Revision, page_url: str, uid_domain: str) -> VEvent:
+def vevent(event: Event, revision: Revision, page_url: str, uid_domain: str, description: str) -> bytes:
+    """The event's VEVENT, folded and CRLF-terminated: serialised once, reused by every calendar."""
     component = VEvent()
     component.add("uid", f"{event.uid}@{uid_domain}")
     component.add("dtstamp", revision.updated.astimezone(UTC))
@@ -41,13 +43,17 @@ def vevent(event: Event, revision: Revision, page_url: str, uid_domain: str) -> 
     if event.geo:
         component.add("geo", event.geo)
     component.add("url", page_url)
-    component.add("description", plain_description(event, page_url))
+    component.add("description", description)
     component.add("categories", [event.type_term.label])
-    return component
+    return component.to_ical()
 
 
-def calendar(name: str, description: str, components: list[VEvent], refresh: timedelta) -> bytes:
-    """A subscribable calendar: X-WR-CALNAME, refresh hints, Europe/Paris VTIMEZONE; CRLF, folded at 75 octets."""
+def calendar(name: str, description: str, events: list[bytes], refresh: timedelta) -> bytes:
+    """A subscribable calendar: X-WR-CALNAME, refresh hints, Europe/Paris VTIMEZONE; CRLF, folded at 75 octets.
+
+    The calendar's own properties are written by icalendar; the time zone and the VEVENTs, serialised
+    once (``vevent``, ``TIMEZONE_BYTES``), are placed before its closing line.
+    """
     result = Calendar()
     result.add("prodid", "-//agenda-emploi//Agenda de l'emploi//FR")
     result.add("version", "2.0")
@@ -58,7 +64,6 @@ def calendar(name: str, description: str, components: list[VEvent], refresh: tim
     result.add("x-wr-timezone", "Europe/Paris")
     result.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
     result.add("x-published-ttl", vDuration(refresh))
-    result.add_component(PARIS_TIMEZONE)
-    for component in components:
-        result.add_component(component)
-    return result.to_ical()
+    head = result.to_ical()
+    closing = b"END:VCALENDAR\r\n"
+    return head[: -len(closing)] + TIMEZONE_BYTES + b"".join(events) + closing

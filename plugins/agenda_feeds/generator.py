@@ -9,10 +9,11 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from catalogue.revisions import Revisions
+from catalogue.text import html_to_text
 
 from .calendar import calendar, vevent
 from .syndication import Channel, Item, feeds
-from .text import google_calendar_link, outlook_link
+from .text import google_calendar_link, outlook_link, plain_description
 
 DEFAULTS = {
     "recent_days": 14,  # past and cancelled events stay this long, so subscribed calendars update
@@ -55,10 +56,11 @@ class FeedsGenerator(Generator):
         self.events = [article for article in self.context["articles"] if hasattr(article, "event")]
         for article in self.events:
             article.revision = self.revisions.stamp(article.event)
-            page = self.page_url(article)
             article.ics_url = f"{article.url}{article.slug}.ics"
-            article.google_calendar = google_calendar_link(article.event, page)
-            article.outlook_calendar = outlook_link(article.event, page)
+            article.plain_description = plain_description(article.event, self.page_url(article),
+                                                          html_to_text(article.content))
+            article.google_calendar = google_calendar_link(article.event, article.plain_description)
+            article.outlook_calendar = outlook_link(article.event, article.plain_description)
         for page in self.context["services"]:
             page.revision = self.revisions.stamp(page.service)
         scopes = self.context["scopes"]
@@ -75,12 +77,12 @@ class FeedsGenerator(Generator):
         output = Path(self.output_path)
         refresh = timedelta(hours=self.options["refresh_hours"])
         components = {}
-        for article in self.events:
+        single = calendar(self.settings["SITENAME"], "Un événement pour l'emploi", [], refresh)
+        head, closing = single[: -len(b"END:VCALENDAR\r\n")], b"END:VCALENDAR\r\n"
+        for article in self.events:  # one .ics per event: the shared head, its VEVENT, the closing line
             components[id(article)] = vevent(article.event, article.revision, self.page_url(article),
-                                             self.options["uid_domain"])
-            title = f"{article.event.title} — {self.settings['SITENAME']}"
-            _write(output / article.ics_url, calendar(title, article.event.summary or title,
-                                                      [components[id(article)]], refresh))
+                                             self.options["uid_domain"], article.plain_description)
+            _write(output / article.ics_url, head + components[id(article)] + closing)
         now = self.context["agenda_now"]
         for key, links in self.links.items():
             scope = self.context["scopes"].by_key.get(key)
@@ -91,7 +93,8 @@ class FeedsGenerator(Generator):
             description = f"Événements pour l'emploi à venir : {scope.title}"
             channel = Channel(name, description, f"{self.base}/{scope.url}", f"{self.base}/{links.rss}",
                               f"{self.base}/{links.atom}")
-            items = [Item.of_event(article.event, article.revision, self.page_url(article)) for article in chosen]
+            items = [Item.of_event(article.event, article.revision, self.page_url(article), article.plain_description)
+                     for article in chosen]
             rss, atom = feeds(channel, items, fallback_updated=now)
             _write(output / links.rss, rss)
             _write(output / links.atom, atom)

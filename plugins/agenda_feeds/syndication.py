@@ -10,8 +10,6 @@ from feedgen.feed import FeedGenerator
 from catalogue.model import Event, Service
 from catalogue.revisions import Revision
 
-from .text import plain_description
-
 
 @dataclass(frozen=True)
 class Item:
@@ -22,9 +20,9 @@ class Item:
     page_url: str
 
     @classmethod
-    def of_event(cls, event: Event, revision: Revision, page_url: str) -> Item:
+    def of_event(cls, event: Event, revision: Revision, page_url: str, description: str) -> Item:
         title = f"{event.title} ({event.status_term.label.lower()})" if event.status != "scheduled" else event.title
-        return cls(title, plain_description(event, page_url), (event.type, event.type_term.label), revision, page_url)
+        return cls(title, description, (event.type, event.type_term.label), revision, page_url)
 
     @classmethod
     def of_service(cls, service: Service, revision: Revision, page_url: str) -> Item:

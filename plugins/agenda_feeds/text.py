@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-import nh3
-
 from catalogue import french
 from catalogue.dates import PARIS
 from catalogue.model import Event
-from catalogue.text import render_markdown
 
 
 def location(event: Event) -> str:
@@ -25,8 +22,10 @@ def registration(event: Event) -> str:
     return event.registration.removeprefix("mailto:") or "auprès de l'organisateur"
 
 
-def plain_description(event: Event, page_url: str) -> str:
-    """What a calendar or a feed reader shows: the essentials first, then the description as text."""
+def plain_description(event: Event, page_url: str, body_text: str) -> str:
+    """What a calendar or a feed reader shows: the essentials first, then the description as text.
+
+    ``body_text`` is the description already rendered once for the page, as plain text."""
     lines = [event.summary] if event.summary else []
     if event.status != "scheduled":
         lines.append(f"Statut : {event.status_term.label}")
@@ -39,22 +38,21 @@ def plain_description(event: Event, page_url: str) -> str:
     ]
     if event.url:
         lines.append(f"Pour participer à distance : {event.url}")
-    body = " ".join(nh3.clean(render_markdown(event.body), tags=set()).split()) if event.body else ""
-    if body:
-        lines += ["", body]
+    if body_text:
+        lines += ["", body_text]
     lines += ["", f"Plus d'informations : {page_url}"]
     return "\n".join(lines).replace("\u00a0", " ")
 
 
-def google_calendar_link(event: Event, page_url: str) -> str:
+def google_calendar_link(event: Event, description: str) -> str:
     dates = "/".join(moment.astimezone(PARIS).strftime("%Y%m%dT%H%M%S") for moment in (event.start, event.end))
     query = {"action": "TEMPLATE", "text": event.title, "dates": dates, "ctz": "Europe/Paris",
-             "details": plain_description(event, page_url)[:1500], "location": location(event)}
+             "details": description[:1500], "location": location(event)}
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
 
 
-def outlook_link(event: Event, page_url: str) -> str:
+def outlook_link(event: Event, description: str) -> str:
     query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": event.title,
              "startdt": event.start.isoformat(), "enddt": event.end.isoformat(),
-             "body": plain_description(event, page_url)[:1500], "location": location(event)}
+             "body": description[:1500], "location": location(event)}
     return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(query)

@@ -1,0 +1,1 @@
+"""Bare Pelican for the benchmark baseline: stock settings, default theme, no plugins."""

@@ -1,0 +1,137 @@
+"""A deterministic synthetic catalogue in the agency format: events over every region, and services.
+
+Communes are drawn by population from the official COG data, so big cities get many events and every
+department some. Every type and mode appears; 10 % of events are past, 3 % cancelled; descriptions
+are 60 to 250 words, one in five with HTML-rich Markdown (lists, links, emphasis). The same texts are
+also written as plain Pelican articles for the bare-Pelican baseline.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from bisect import bisect
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from itertools import accumulate
+from pathlib import Path
+
+from catalogue.dates import PARIS
+from catalogue.geography import DEFAULT_DATA_DIR
+from catalogue.text import slugify
+
+TYPES = {
+    "job-dating": "Job dating", "forum": "Forum de l'emploi", "information": "Réunion d'information",
+    "workshop": "Atelier", "recruitment": "Session de recrutement", "company-visit": "Visite d'entreprise",
+    "online-fair": "Salon en ligne", "other": "Permanence emploi",
+}
+SECTORS = ["hôtellerie-restauration", "logistique", "commerce", "santé", "aide à la personne", "BTP", "industrie",
+           "numérique", "transport", "agriculture", "propreté", "sécurité", "banque et assurance", "tourisme",
+           "petite enfance", "énergie", "fonction publique", "agroalimentaire"]
+TOPICS = ["rédiger son CV", "préparer un entretien", "les aides à la mobilité", "créer son entreprise",
+          "l'alternance", "la validation des acquis", "les métiers qui recrutent", "se reconvertir"]
+ORGANIZERS = ["France Travail {city}", "Mission locale de {city}", "Cap emploi {dept}", "Département {dept}",
+              "APEC {region}", "Maison de l'emploi de {city}"]
+AUDIENCES = ["Tous publics", "Jeunes de moins de 26 ans", "Travailleurs handicapés", "Cadres", "Seniors"]
+WORDS = ("entreprise recrutement poste contrat emploi équipe formation compétences expérience candidats "
+         "conseiller métier secteur accompagnement agence offre entretien salaire horaires débutants "
+         "accueil présentation échanges rencontre employeurs territoire projet parcours").split()
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name: str
+    postcode: str
+    department: str
+    region: str
+
+
+def places(data_dir: Path = DEFAULT_DATA_DIR) -> tuple[list[Place], list[int]]:
+    """Current communes and their population, for a draw weighted like the French population."""
+    departments = {d["code"]: d["nom"] for d in json.loads((data_dir / "departements.json").read_text("utf-8"))}
+    regions = {r["code"]: r["nom"] for r in json.loads((data_dir / "regions.json").read_text("utf-8"))}
+    chosen, weights = [], []
+    for row in json.loads((data_dir / "communes.json").read_text("utf-8")):
+        if row.get("type") == "commune-actuelle" and row.get("population") and row.get("codesPostaux"):
+            chosen.append(Place(row["code"], row["nom"], row["codesPostaux"][0], departments[row["departement"]],
+                                regions[row["region"]]))
+            weights.append(row["population"])
+    return chosen, list(accumulate(weights))
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def description(rng: random.Random, rich: bool) -> str:
+    paragraphs = [" ".join(sentence(rng, rng.randint(8, 16)) for _ in range(rng.randint(2, 5)))
+                  for _ in range(rng.randint(2, 4))]
+    if rich:
+        paragraphs.insert(1, "\n".join(f"- **{rng.choice(WORDS)}** : {sentence(rng, 6)}" for _ in range(4)))
+        link = f"https://www.example.org/{rng.randint(1, 999)}"
+        paragraphs.append(f"Plus d'informations sur [le site de l'organisateur]({link}).")
+    return "\n\n".join(paragraphs)
+
+
+def event_text(number: int, rng: random.Random, place_list: list[Place], cumulative: list[int], now: datetime) -> str:
+    place = place_list[bisect(cumulative, rng.random() * cumulative[-1])]
+    kind = rng.choice(list(TYPES))
+    mode = "online" if kind == "online-fair" else rng.choices(["onsite", "online", "hybrid"], [80, 12, 8])[0]
+    sector = rng.choice(SECTORS)
+    topic = rng.choice(TOPICS)
+    title = f"{TYPES[kind]} {topic if kind in ('workshop', 'information') else sector} à {place.name}"
+    offset = -rng.randint(1, 120) if rng.random() < 0.10 else rng.randint(0, 180)
+    start = (now + timedelta(days=offset)).replace(hour=rng.choice([9, 10, 14]), minute=rng.choice([0, 30]))
+    organizer = rng.choice(ORGANIZERS).format(city=place.name, dept=place.department, region=place.region)
+    lines = [f"Title: {title}", f"Start: {start:%Y-%m-%d %H:%M}", f"End: {start + timedelta(hours=rng.choice([2, 3, 4])):%H:%M}",
+             f"Type: {kind}", f"Mode: {mode}", f"Organizer: {organizer}"]
+    if mode != "online":
+        lines += [f"Commune: {place.code}", f"Venue: Agence de {place.name}",
+                  f"Address: {rng.randint(1, 99)} rue de la République"]
+    if mode != "onsite":
+        lines.append(f"Url: https://visio.example.org/evenement-{number}")
+    lines += [f"Audience: {rng.choice(AUDIENCES)}", f"Sectors: {sector}",
+              f"Registration: https://www.example.org/inscription/{number}", f"Capacity: {rng.choice([12, 20, 40, 80])}",
+              f"Summary: {sentence(rng, 12)}"]
+    if rng.random() < 0.03:
+        lines.append("Status: cancelled")
+    return "\n".join(lines) + "\n\n" + description(rng, rich=rng.random() < 0.2) + "\n"
+
+
+def service_text(number: int, rng: random.Random) -> str:
+    category = rng.choice(["Choisir un métier", "Se former", "Préparer sa candidature", "Trouver un emploi",
+                           "Créer son entreprise", "Bouger pour l'emploi"])
+    return (f"Title: Service {number} {rng.choice(WORDS)}\nProvider: {rng.choice(['France Travail', 'Onisep', 'APEC'])}\n"
+            f"Category: {category}\nUrl: https://service-{number}.example.org\nChannels: web\nFree: oui\n"
+            f"Summary: {sentence(rng, 12)}\n\n{description(rng, rich=False)}\n")
+
+
+def generate(target: Path, events: int, services: int = 500, seed: int = 2026,
+             now: datetime = datetime(2026, 12, 1, 8, 0, tzinfo=PARIS)) -> None:
+    """``target/content`` (our site) and ``target/baseline`` (the same texts as plain Pelican articles)."""
+    rng = random.Random(seed)
+    place_list, cumulative = places()
+    content, baseline = target / "content", target / "baseline"
+    for folder in ("events", "services", "pages"):
+        (content / folder).mkdir(parents=True, exist_ok=True)
+    baseline.mkdir(parents=True, exist_ok=True)
+    for page in ("a-propos", "accessibilite", "donnees-personnelles"):
+        (content / "pages" / f"{page}.md").write_text(f"Title: {page}\nSlug: {page}\n\nTexte.\n", encoding="utf-8")
+    for number in range(events):
+        text = event_text(number, rng, place_list, cumulative, now)
+        folder = content / "events" / f"lot-{number // 1000:03d}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"evenement-{number:06d}.md").write_text(text, encoding="utf-8")
+        header, body = text.split("\n\n", 1)
+        title = header.split("\n", 1)[0].removeprefix("Title: ")
+        start = header.split("\n", 2)[1].removeprefix("Start: ")
+        (baseline / f"article-{number:06d}.md").write_text(f"Title: {title}\nDate: {start}\nSlug: article-{number:06d}\n\n{body}",
+                                                         encoding="utf-8")
+    for number in range(services):
+        (content / "services" / f"service-{number:04d}.md").write_text(service_text(number, rng), encoding="utf-8")
+
+
+def slug_of(number: int) -> str:
+    return slugify(f"evenement-{number:06d}")

@@ -1,0 +1,135 @@
+"""The benchmark suite behind ``invoke bench``: builds, baseline, incremental rebuild, output, imports.
+
+Every size is measured in one run of this script, each build in a child process of its own (so its
+peak memory is its own), and our full build is reported as a ratio to bare Pelican building the same
+number of plain articles of the same text on the same machine in the same run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from catalogue.dates import PARIS
+from catalogue.frontmatter import parse
+from catalogue.geography import geography
+from importers.base import Context, SourceConfig
+from importers.fetch import Fetcher
+from importers.francetravail import FranceTravailImporter
+
+from .generate import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = datetime(2026, 12, 1, 8, 0, tzinfo=PARIS)
+
+
+def timed_build(content: Path, output: Path, settings: Path, *overrides: str, env: dict | None = None) -> dict:
+    command = [sys.executable, "-m", "benchmarks.timed_build", str(content), str(output), str(settings), *overrides]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True,
+                            env={**os.environ, **(env or {})})
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def api_items(content: Path) -> list[dict]:
+    """The generated events as France Travail API items, for the import throughput."""
+    items = []
+    for path in sorted((content / "events").rglob("*.md")):
+        document = parse(path.read_text(encoding="utf-8"))
+        field = {key: found.value for key, found in document.fields.items()}
+        start = datetime.fromisoformat(field["start"]).replace(tzinfo=PARIS)
+        end_hour, end_minute = (int(part) for part in field["end"].split(":"))
+        items.append({
+            "id": path.stem, "titre": field["title"], "dateDebut": start.isoformat(),
+            "dateFin": start.replace(hour=end_hour, minute=end_minute).isoformat(),
+            "description": "".join(f"<p>{paragraph}</p>" for paragraph in document.body.split("\n\n")),
+            "localisation": {"codeInsee": field.get("commune", ""), "lieu": field.get("venue", "")},
+            "typeEvenement": field["type"], "organismeOrganisateur": field["organizer"],
+            "urlSalonEnLigne": field.get("url", ""),
+        })
+    return items
+
+
+def import_throughput(folder: Path) -> dict:
+    (folder / "api.json").write_text(json.dumps({"resultats": api_items(folder / "content")}), encoding="utf-8")
+    context = Context(folder, folder / "imported", geography(), NOW, Fetcher())
+    started = time.perf_counter()
+    summary = FranceTravailImporter(SourceConfig("api", "francetravail", "api.json"), context).run()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "created": summary.created, "rejected": summary.rejected,
+            "events_per_second": summary.created / seconds if seconds else 0.0}
+
+
+def measure(size: int, workdir: Path, services: int) -> dict:
+    folder = workdir / str(size)
+    started = time.perf_counter()
+    generate(folder, size, services, now=NOW)
+    generation = time.perf_counter() - started
+    ours_env = {"AGENDA_NOW": NOW.strftime("%Y-%m-%d %H:%M"), "AGENDA_REVISIONS": str(folder / "revisions.json")}
+    cache = ("CACHE_CONTENT=True", "LOAD_CONTENT_CACHE=True", f"CACHE_PATH={folder / 'cache'}")
+    ours = timed_build(folder / "content", folder / "output", ROOT / "pelicanconf.py", *cache, env=ours_env)
+    baseline = timed_build(folder / "baseline", folder / "baseline-output", ROOT / "benchmarks" / "baseline_settings.py")
+    edited = next((folder / "content" / "events").rglob("*.md"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Summary: ", "Summary: Modifié. ", 1), encoding="utf-8")
+    incremental = timed_build(folder / "content", folder / "output", ROOT / "pelicanconf.py", *cache, env=ours_env)
+    imports = import_throughput(folder)
+    return {
+        "events": size, "services": services, "generation_seconds": generation,
+        "full_build_seconds": ours["seconds"], "peak_rss_mib": ours["max_rss_kib"] / 1024,
+        "baseline_seconds": baseline["seconds"], "baseline_peak_rss_mib": baseline["max_rss_kib"] / 1024,
+        "ratio_to_baseline": ours["seconds"] / baseline["seconds"],
+        "incremental_seconds": incremental["seconds"], "incremental_ratio": incremental["seconds"] / ours["seconds"],
+        "output_files": ours["files"], "output_bytes": ours["bytes"], "parts": ours["parts"], "import": imports,
+    }
+
+
+def machine() -> dict:
+    return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+            "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+            "date": datetime.now(PARIS).strftime("%Y-%m-%d %H:%M")}
+
+
+def table(results: dict) -> str:
+    rows = results["sizes"]
+    lines = [
+        "# Benchmark results", "",
+        f"Command: `{results['command']}` — {results['machine']['date']}, Python {results['machine']['python']}, "
+        f"{results['machine']['cpus']} cores, {results['machine']['memory_gib']} GiB, {results['machine']['platform']}.",
+        "Each build runs in its own process; times are wall-clock seconds from one run; the baseline is bare Pelican "
+        "(stock settings, default theme, no plugins) building the same number of plain articles of the same text.", "",
+        "| events | full build (s) | bare Pelican (s) | ratio | incremental (s) | incremental / full | peak RSS (MiB) "
+        "| output files | output (MB) | import (events/s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['events']:,} | {row['full_build_seconds']:.1f} | {row['baseline_seconds']:.1f} | "
+            f"{row['ratio_to_baseline']:.2f}× | {row['incremental_seconds']:.1f} | {row['incremental_ratio']:.0%} | "
+            f"{row['peak_rss_mib']:.0f} | {row['output_files']:,} | {row['output_bytes'] / 1e6:.0f} | "
+            f"{row['import']['events_per_second']:.0f} |".replace(",", " "))
+    if len(rows) > 1:
+        first, last = rows[-2], rows[-1]
+        lines += ["", f"Growth: {last['events']:,} / {first['events']:,} events took "
+                      f"{last['full_build_seconds'] / first['full_build_seconds']:.2f}× the time "
+                      f"({last['events'] / first['events']:.0f}× the events).".replace(",", " ")]
+    lines += ["", "Time share of our full build (seconds):", "",
+              "| events | " + " | ".join(rows[0]["parts"]) + " |", "|---:|" + "---:|" * len(rows[0]["parts"])]
+    for row in rows:
+        lines.append(f"| {row['events']:,} | ".replace(",", " ") + " | ".join(
+            f"{row['parts'].get(name, 0):.1f}" for name in rows[0]["parts"]) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def run(sizes: list[int], workdir: Path, results_dir: Path, services: int = 500, command: str = "") -> dict:
+    results = {"command": command, "machine": machine(),
+               "sizes": [measure(size, workdir, services) for size in sizes]}
+    results_dir.mkdir(parents=True, exist_ok=True)
+    (results_dir / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    (results_dir / "results.md").write_text(table(results), encoding="utf-8")
+    return results
+

@@ -1,0 +1,55 @@
+"""The benchmark generator is deterministic and writes valid agency files; `invoke bench` runs end to end."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.generate import generate
+from catalogue.geography import geography
+from catalogue.model import Event
+from catalogue.scan import scan
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def digest(folder: Path) -> str:
+    files = sorted(path for path in folder.rglob("*.md"))
+    return hashlib.sha256(b"".join(path.relative_to(folder).as_posix().encode() + path.read_bytes()
+                                   for path in files)).hexdigest()
+
+
+def test_generator_is_deterministic_and_its_output_passes_the_check(tmp_path):
+    generate(tmp_path / "a", 300, services=20)
+    generate(tmp_path / "b", 300, services=20)
+    assert digest(tmp_path / "a") == digest(tmp_path / "b")
+    generate(tmp_path / "c", 300, services=20, seed=7)
+    assert digest(tmp_path / "c") != digest(tmp_path / "a")
+    found = scan(tmp_path / "a" / "content", geography())
+    assert found.problems == []
+    events = [item for item in found.items if isinstance(item, Event)]
+    assert len(events) == 300 and len(found.items) == 320
+    assert {event.type for event in events} >= {"job-dating", "forum", "information", "workshop", "recruitment",
+                                                "company-visit", "online-fair", "other"}
+    assert {event.mode for event in events} == {"onsite", "online", "hybrid"}
+    assert len({event.region.code for event in events if event.region}) >= 10
+    past = sum(event.end.isoformat() < "2026-12-01" for event in events) / len(events)
+    cancelled = sum(event.status == "cancelled" for event in events) / len(events)
+    assert 0.05 < past < 0.15 and 0.005 < cancelled < 0.07
+    assert len(list((tmp_path / "a" / "baseline").glob("*.md"))) == 300
+
+
+def test_bench_runs_end_to_end(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "invoke", "bench", "--sizes", "200", "--output", str(tmp_path),
+                             "--workdir", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=600,
+                            env=os.environ.copy())
+    assert result.returncode == 0, result.stderr[-2000:]
+    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    (row,) = results["sizes"]
+    assert row["events"] == 200 and row["import"]["created"] == 200
+    assert row["full_build_seconds"] > 0 and row["baseline_seconds"] > 0 and row["output_files"] > 200
+    assert "| 200 |" in (tmp_path / "results.md").read_text(encoding="utf-8")
