@@ -147,3 +147,14 @@ def test_nothing_runs_in_a_real_browser(hostile_site):
             if fired or foreign or visit.errors:
                 failures[url] = fired + foreign + visit.errors
     assert failures == {}
+
+
+def test_json_ld_keeps_hostile_titles_inside_its_script(hostile_site):
+    """A title holding </script> or <!-- stays data: the JSON parses back to the very title."""
+    for number, payload in enumerate(PAYLOADS):
+        page = hostile_site.page(f"evenement/hostile-{number:02d}")
+        (block,) = page.select('script[type="application/ld+json"]')
+        assert json.loads(block.string)["name"] == f"Titre {number} {one_line(payload)}"
+        raw = (hostile_site.output / f"evenement/hostile-{number:02d}/index.html").read_text(encoding="utf-8")
+        data = raw.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+        assert "<" not in data and ">" not in data
