@@ -177,3 +177,16 @@ def test_invalid_files_are_reported_and_skipped(tmp_path, caplog):
     assert built.exists("evenement/zz-duplicate-uid-a")
     assert not built.exists("evenement/zz-duplicate-uid-b")
     assert not built.exists("evenement/bad-date")
+
+
+def test_partner_deployment_without_the_state_brand(tmp_path):
+    content = make_content(tmp_path / "content")
+    partner = Site(build_site(content, tmp_path / "output", DSFR={"brand": False}))
+    home = partner.page("index.html")
+    assert not home.select(".fr-logo") and not home.select('link[rel="icon"]')
+    assert home.select_one(".fr-header__service-title").get_text() == "Agenda de l'emploi"
+
+
+def test_state_brand_by_default(site):
+    home = site.page("index.html")
+    assert [logo.get_text(" ") for logo in home.select(".fr-logo")] == ["République Française"] * 2
