@@ -1,0 +1,48 @@
+"""French text analysis for search: the exact twin of theme/static/js/analysis.js.
+
+fold (accents, case, ligatures) -> split on anything not a letter or digit (elisions fall apart:
+« l'emploi » gives « l », « emploi ») -> drop stop words and lone letters -> light stemming (plural,
+then up to two common suffixes). Both sides are checked against tests/fixtures/search-vectors.json.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+STOP_WORDS = frozenset(
+    "a au aux avec c ce ces d dans de des du en et il j l la le les leur m n ne ou par pas pour qu que qui s sa "
+    "se ses son sur t un une vos votre".split()
+)
+SUFFIXES = ("issements", "issement", "ements", "ement", "ations", "ation", "atrices", "atrice", "ateurs", "ateur",
+            "euses", "euse", "eurs", "eur", "ives", "ive", "ifs", "if", "ees", "ee", "er", "ez", "e")
+MIN_STEM = 4
+_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
+    return bare.lower().replace("œ", "oe").replace("æ", "ae")
+
+
+def stem(word: str) -> str:
+    if len(word) > MIN_STEM and word[-1] in "sx":
+        word = word[:-1]
+    for _ in range(2):
+        for suffix in SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Folded words, stop words and lone letters removed, not stemmed (for prefix matching)."""
+    return [word for word in _SPLIT.split(fold(text)) if len(word) > 1 and word not in STOP_WORDS]
+
+
+def analyze(text: str) -> list[str]:
+    return [stem(word) for word in words(text)]
