@@ -22,7 +22,8 @@ THEME = "theme"
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_seo", "agenda_dsfr"]
+PLUGINS = ["agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_seo", "agenda_dsfr",
+           "agenda_search"]
 # The State design system (plugins/agenda_dsfr): set "brand" to False for a partner deployment
 # without the Marianne block. Components and fonts are listed in the plugin's DEFAULTS.
 DSFR = {"brand": True}

@@ -160,6 +160,25 @@ def bench(c, sizes="1000,10000,50000", output=str(ROOT / "benchmarks"), workdir=
     return results
 
 
+@task(help={"query": "the words to look for", "region": "region code or name", "type": "event type (job-dating…)",
+            "services": "search the services instead of the events"})
+def search(c, query, region="", type="", services=False):
+    """Search the index of the last build (output/recherche/index/), as the site's search page does."""
+    from agenda_search.query import Index
+
+    from catalogue.geography import geography
+
+    index = Index(OUTPUT / "recherche" / "index")
+    found_region = geography().region(region) if region else None
+    if region and found_region is None:
+        sys.exit(f"région inconnue : {region}")
+    results = index.search(query, kind="s" if services else "e", region=found_region.code if found_region else "",
+                           type=type)
+    for doc in results[:20]:
+        print(f"{doc.get('w', doc.get('c', '')):<32} {doc['t']} — {doc['p']}  {doc['u']}")
+    print(f"{len(results)} résultat(s).")
+
+
 @task
 def lint(c):
     """Check the code style with ruff."""

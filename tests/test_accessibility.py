@@ -27,6 +27,7 @@ PAGES = {
     "subscribe": "s-abonner/",
     "open data": "donnees/",
     "favourites": "mes-evenements/",
+    "search with results": "recherche/?q=atelier",
     "accessibility": "accessibilite/",
     "404": "404.html",
 }
@@ -53,7 +54,9 @@ def test_zero_axe_violations(browser_site, scheme):
     found = {}
     for name, url in PAGES.items():
         visit.open(url)
-        visit.page.wait_for_function(f"document.documentElement.getAttribute('data-fr-theme') === '{scheme}'")
+        visit.page.wait_for_selector(f"html[data-fr-theme='{scheme}']", state="attached")
+        if "recherche" in url:
+            visit.page.wait_for_selector(".search-results li")
         violations = axe_violations(visit)
         if violations:
             found[name] = violations
@@ -77,6 +80,22 @@ def test_keyboard_reaches_the_content_and_the_filters(browser_site):
         reached.append(page.evaluate("document.activeElement.textContent.trim().replace(/\\s+/g, ' ')"))
     assert any(text.startswith("Haute-Garonne (31)") for text in reached)  # a department filter
     assert any(text.startswith("Job dating restauration") for text in reached)  # an event card
+
+
+def test_keyboard_walks_through_the_search_filters(browser_site):
+    base, browser, _ = browser_site
+    page = Visit(browser, base).open("recherche/?q=atelier").page
+    page.wait_for_selector(".search-results li")
+    page.focus("#q")
+    focused = []
+    for _ in range(14):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("document.activeElement.id || document.activeElement.name || ''"))
+    assert {"f-region", "f-departement", "f-type", "f-mode", "f-public", "f-secteur", "f-quand"} <= set(focused)
+    page.focus("#f-type")
+    page.keyboard.press("ArrowDown")  # choose a type with the keyboard only
+    page.wait_for_url("**type=*")
+    assert "type=" in page.url and page.inner_text(".search-status")
 
 
 def test_landmarks_headings_and_language(browser_site):

@@ -8,7 +8,8 @@ from tests.browser import Visit, chromium, requires_chromium, serve
 
 PAGES = ["", "evenements/", "evenements/occitanie/", "evenements/occitanie/haute-garonne/", "evenements/a-distance/",
          "evenements/archives/", "evenement/exemple-agences-tableur-tls-001/", "evenement/exemple-agences-tableur-nim-001/",
-         "services/", "service/la-bonne-boite/", "s-abonner/", "donnees/", "a-propos/", "accessibilite/"]
+         "services/", "service/la-bonne-boite/", "s-abonner/", "donnees/", "a-propos/", "accessibilite/",
+         "recherche/?q=atelier", "mes-evenements/"]
 
 
 def test_sample_site_has_no_broken_link(sample_site):

@@ -22,7 +22,7 @@ PAYLOADS = [line for line in HOSTILE.read_text(encoding="utf-8").splitlines() if
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "background", "xlink:href", "poster", "srcdoc"}
 OUR_STYLESHEETS = {"/theme/dsfr/dsfr.css", "/theme/css/site.css", "/theme/css/print.css"}
 BAD_SCHEMES = re.compile(r"^(javascript|vbscript|data):")
-FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "form", "svg", "math", "style", "template",
+FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "svg", "math", "style", "template",
                   "video", "audio", "marquee", "isindex", "noscript"}
 
 
@@ -87,8 +87,11 @@ def inert_problems(html: str) -> list[str]:
             found.append(f"script: {tag}")
         if tag.name in FORBIDDEN_TAGS:
             found.append(f"tag {tag.name}")
-        if tag.name == "input" and not (tag.get("class") == ["copy"] and tag.has_attr("readonly")):
-            found.append(f"input {tag}")  # the subscribe page's read-only address fields are the only inputs
+        search_form = tag.find_parent("form", class_="search-form") if tag.name in {"input", "select"} else None
+        if tag.name == "form" and (tag.get("class") != ["search-form"] or tag.get("action")):
+            found.append(f"form {tag.attrs}")  # only the site's own search form, which posts nowhere
+        if tag.name == "input" and not search_form and not (tag.get("class") == ["copy"] and tag.has_attr("readonly")):
+            found.append(f"input {tag}")  # besides the search form: the subscribe page's read-only addresses
         if tag.name == "link" and tag.get("rel") == ["stylesheet"] and tag.get("href") not in OUR_STYLESHEETS:
             found.append(f"stylesheet {tag.get('href')}")
         if tag.name == "meta" and tag.get("http-equiv"):
@@ -158,3 +161,17 @@ def test_json_ld_keeps_hostile_titles_inside_its_script(hostile_site):
         raw = (hostile_site.output / f"evenement/hostile-{number:02d}/index.html").read_text(encoding="utf-8")
         data = raw.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
         assert "<" not in data and ">" not in data
+
+
+@requires_chromium
+def test_search_results_show_hostile_titles_as_text(hostile_site):
+    with serve(hostile_site.output) as base, chromium() as browser:
+        visit = Visit(browser, base).open("recherche/?q=titre")
+        visit.page.wait_for_selector(".search-status:not(:empty)")
+        titles = visit.page.locator(".search-results .card-title").all_inner_texts()
+        assert len(titles) == min(50, len(PAYLOADS))
+        assert f"Titre 0 {one_line(PAYLOADS[0])}" in titles  # the script tag shown as the text typed
+        visit.page.fill("#q", "alert xss")
+        visit.page.wait_for_timeout(300)
+        assert visit.dialogs == [] and not visit.xss and visit.errors == [] and visit.violations == []
+        assert visit.page.locator(".search-results script, .search-results img, .search-results svg").count() == 0

@@ -18,7 +18,7 @@ UNICODES = ("U+0020-007E,U+00A0-00FF,U+0152-0153,U+0178,U+02BC,U+2013-2014,U+201
             "U+202F,U+2039-203A,U+20AC")
 _FONT_FACE = re.compile(r"@font-face\{[^}]*\}")
 _ICON = re.compile(r"url\(\.\./\.\./icons/([\w/\-]+\.svg)\)")
-_DATA_SVG = re.compile(r'url\("data:image/svg\+xml;charset=utf8,([^"]+)"\)')
+_DATA_SVG = re.compile(r"""url\((["'])data:image/svg\+xml;charset=utf-?8,(.+?)\1\)""")
 
 
 def dsfr_version(dist: Path) -> str:
@@ -48,7 +48,7 @@ def inline_images(css: str, folder: Path) -> str:
     """``data:`` SVGs (the Marianne logo) become files: the site's CSP allows images from itself only."""
 
     def to_file(match: re.Match) -> str:
-        svg = unquote(match.group(1))
+        svg = unquote(match.group(2))
         name = f"inline-{hashlib.sha256(svg.encode()).hexdigest()[:12]}.svg"
         (folder / name).write_text(svg, encoding="utf-8")
         return f"url(icons/{name})"

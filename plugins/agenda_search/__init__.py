@@ -1,0 +1,13 @@
+"""Pelican plugin: the prebuilt search index (JSON shards for the browser and the staff CLI) and /recherche/."""
+
+from pelican import signals
+
+from .generator import SearchGenerator
+
+
+def get_generators(pelican):
+    return SearchGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

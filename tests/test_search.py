@@ -1,0 +1,123 @@
+"""Search: the sharded index, the page in a real browser (typing, facets, URL state), and the staff CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from agenda_search.query import Index, one_typo
+
+from tests.browser import Visit, chromium, requires_chromium, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_index_is_sharded_by_first_letter(sample_site):
+    folder = sample_site.output / "recherche" / "index"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["events"] > 90 and manifest["count"] == manifest["events"] + 37
+    for character in manifest["shards"]:
+        terms = json.loads((folder / f"terms-{character}.json").read_text(encoding="utf-8"))
+        assert terms["t"] and all(term.startswith(character) for term in terms["t"])
+        assert all(word.startswith(stem) for word, stem in terms["w"].items())
+    assert (folder / "manifest.json").stat().st_size < 10_000
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("job dating restauration toulouse", "Job dating restauration et hôtellerie"),
+    ("forum emploi saisonnier", "Forum de l'emploi saisonnier"),
+    ("atelier CV", "Atelier : réussir son CV"),
+    ("salon en ligne", "Salon en ligne des métiers de l'aide à domicile"),
+    ("l'emploi public", "Salon en ligne de l'emploi public"),
+    ("restau", "Job dating restauration et hôtellerie"),  # prefix, as you type
+    ("restaurtion", "Job dating restauration et hôtellerie"),  # one typo
+])
+def test_staff_index_finds_the_right_event(sample_site, query, first):
+    results = Index(sample_site.output / "recherche" / "index").search(query)
+    assert results and results[0]["t"] == first
+
+
+def test_one_typo():
+    assert one_typo("restaur", "restuar") and one_typo("recrut", "recrutt") and one_typo("atelier", "atelir")
+    assert not one_typo("atelier", "atlr") and not one_typo("forum", "frum ")
+
+
+def test_invoke_search(sample_site, tmp_path):
+    link = tmp_path / "output"
+    link.symlink_to(sample_site.output)
+    code = ("import sys, tasks; from pathlib import Path; tasks.OUTPUT = Path(sys.argv[1]); "
+            "from invoke import Program, Collection; Program(namespace=Collection.from_module(tasks))"
+            ".run(['invoke', 'search', 'atelier cv', '--region', 'Occitanie'])")
+    result = subprocess.run([sys.executable, "-c", code, str(link)], cwd=ROOT, capture_output=True, text=True,
+                            env=os.environ.copy(), timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert "Atelier : réussir son CV — Toulouse (31)" in lines[0] and lines[-1].endswith("résultat(s).")
+
+
+@pytest.fixture(scope="module")
+def search_page(sample_site):
+    with serve(sample_site.output) as base, chromium() as browser:
+        yield base, Visit(browser, base)
+
+
+def results(visit: Visit) -> list[str]:
+    visit.page.wait_for_selector(".search-status:not(:empty)")
+    return visit.page.locator(".search-results .card-title").all_inner_texts()
+
+
+@requires_chromium
+def test_first_query_loads_only_what_it_needs(search_page):
+    base, visit = search_page
+    visit.open("recherche/?q=job+dating+restauration")
+    assert results(visit)[0] == "Job dating restauration et hôtellerie"
+    index = sorted(r.removeprefix(f"{base}/recherche/index/") for r in visit.requests if "/recherche/index/" in r)
+    assert index == ["docs-0.json", "manifest.json", "terms-d.json", "terms-j.json", "terms-r.json"]
+
+
+@requires_chromium
+def test_typing_facets_url_state_and_back_button(search_page, sample_site):
+    base, visit = search_page
+    page = visit.open("recherche/").page
+    assert len(results(visit)) == 50  # every upcoming event, by date (first 50 shown)
+    page.fill("#q", "atelier")
+    page.wait_for_url("**/recherche/?q=atelier")
+    count = page.inner_text(".search-status")
+    staff = Index(sample_site.output / "recherche" / "index")  # the browser and the staff CLI agree
+    assert count.startswith(f"{len(staff.search('atelier'))} événements trouvés")
+    assert results(visit) == [doc["t"] for doc in staff.search("atelier")]
+    region = page.locator("#f-region option", has_text="Occitanie").inner_text()
+    assert region.startswith("Occitanie (")
+    page.select_option("#f-region", "76")
+    page.wait_for_url("**/recherche/?q=atelier&region=76")
+    narrowed = results(visit)
+    assert narrowed and len(narrowed) < 18 and page.inner_text(".search-status").startswith(f"{len(narrowed)} ")
+    assert page.locator("#f-region option:checked").inner_text() == region
+    page.go_back()
+    page.wait_for_url("**/recherche/?q=atelier")
+    assert page.input_value("#f-region") == "" and page.inner_text(".search-status") == count
+    page.goto(f"{base}/recherche/?q=atelier&region=76")  # a shared link gives the same results
+    assert results(visit) == narrowed and page.input_value("#q") == "atelier"
+    assert visit.errors == [] and visit.violations == []
+
+
+@requires_chromium
+def test_accents_elisions_typos_and_services(search_page):
+    _, visit = search_page
+    assert results(visit.open("recherche/?q=L%E2%80%99EMPLOI+PUBLIC"))[0] == "Salon en ligne de l'emploi public"
+    assert results(visit.open("recherche/?q=RESTAURTION"))[0] == "Job dating restauration et hôtellerie"
+    services = results(visit.open("recherche/?q=bonne&onglet=services"))
+    assert services == ["La Bonne Formation", "La Bonne Boîte"]
+    assert visit.page.is_checked('input[name="onglet"][value="services"]')
+
+
+def test_search_page_without_javascript_points_to_the_listings(sample_site):
+    page = sample_site.page("recherche")
+    assert "La recherche a besoin de JavaScript" in page.select_one(".search-nojs").get_text()
+    links = {a["href"] for a in page.select(".search-nojs a")}
+    assert {"/evenements/", "/evenements/a-distance/", "/services/"} <= links
+    assert page.select_one("form.search-form").has_attr("hidden")
