@@ -7,6 +7,7 @@ number of plain articles of the same text on the same machine in the same run.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import platform
@@ -65,6 +66,32 @@ def import_throughput(folder: Path) -> dict:
             "events_per_second": summary.created / seconds if seconds else 0.0}
 
 
+QUERIES = ["job dating restauration", "forum emploi", "atelier cv", "salon en ligne", "recrutement logistique",
+           "alternance", "aide a la personne", "numerique", "transport", "creer son entreprise"]
+
+
+def search_figures(output: Path) -> dict:
+    """Index size, compressed bytes a browser fetches for a first query, and the staff CLI's query time."""
+    from agenda_search.query import Index
+
+    from catalogue.search_analysis import words
+
+    folder = output / "recherche" / "index"
+    sizes = {path.name: (path.stat().st_size, len(gzip.compress(path.read_bytes(), 6))) for path in folder.iterdir()}
+    always = sum(gz for name, (_, gz) in sizes.items() if name == "manifest.json" or name.startswith("docs-"))
+    first_query = [always + sum(sizes.get(f"terms-{c}.json", (0, 0))[1] for c in {w[0] for w in words(q)})
+                   for q in QUERIES]
+    index, timings = Index(folder), []
+    for query in QUERIES * 3:
+        started = time.perf_counter()
+        index.search(query)
+        timings.append(time.perf_counter() - started)
+    timings.sort()
+    return {"index_bytes": sum(raw for raw, _ in sizes.values()), "index_gzip_bytes": sum(gz for _, gz in sizes.values()),
+            "first_query_gzip_bytes_max": max(first_query), "staff_query_ms_median": 1000 * timings[len(timings) // 2],
+            "staff_query_ms_p95": 1000 * timings[int(len(timings) * 0.95)]}
+
+
 def measure(size: int, workdir: Path, services: int) -> dict:
     folder = workdir / str(size)
     started = time.perf_counter()
@@ -85,6 +112,7 @@ def measure(size: int, workdir: Path, services: int) -> dict:
         "ratio_to_baseline": ours["seconds"] / baseline["seconds"],
         "incremental_seconds": incremental["seconds"], "incremental_ratio": incremental["seconds"] / ours["seconds"],
         "output_files": ours["files"], "output_bytes": ours["bytes"], "parts": ours["parts"], "import": imports,
+        "search": search_figures(folder / "output"),
     }
 
 
@@ -117,6 +145,14 @@ def table(results: dict) -> str:
         lines += ["", f"Growth: {last['events']:,} / {first['events']:,} events took "
                       f"{last['full_build_seconds'] / first['full_build_seconds']:.2f}× the time "
                       f"({last['events'] / first['events']:.0f}× the events).".replace(",", " ")]
+    lines += ["", "Search index (recherche/index/) and the staff search on it, same run:", "",
+              "| events | index (MB) | index gzip (MB) | first query, largest of 10 (KB gzip) | staff query median (ms) "
+              "| staff query p95 (ms) |", "|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        found = row["search"]
+        lines.append(f"| {row['events']:,} | {found['index_bytes'] / 1e6:.1f} | {found['index_gzip_bytes'] / 1e6:.1f} | "
+                     f"{found['first_query_gzip_bytes_max'] / 1e3:.0f} | {found['staff_query_ms_median']:.0f} | "
+                     f"{found['staff_query_ms_p95']:.0f} |".replace(",", " "))
     lines += ["", "Time share of our full build (seconds):", "",
               "| events | " + " | ".join(rows[0]["parts"]) + " |", "|---:|" + "---:|" * len(rows[0]["parts"])]
     for row in rows:

@@ -20,7 +20,8 @@ from pelican.settings import read_settings
 PART_NAMES = {  # generator class -> the share reported in the benchmark table
     "ArticlesGenerator": "events (read, pages)", "PagesGenerator": "services and pages",
     "ListingsGenerator": "listings", "FeedsGenerator": "feeds", "OpenDataGenerator": "exports",
-    "SeoGenerator": "seo", "DsfrGenerator": "theme assets", "StaticGenerator": "static files",
+    "SeoGenerator": "seo", "DsfrGenerator": "theme assets", "SearchGenerator": "search index",
+    "StaticGenerator": "static files",
 }
 
 
