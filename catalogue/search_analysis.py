@@ -8,7 +8,9 @@ then up to two common suffixes). Both sides are checked against tests/fixtures/s
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from functools import cache
 
 STOP_WORDS = frozenset(
     "a au aux avec c ce ces d dans de des du en et il j l la le les leur m n ne ou par pas pour qu que qui s sa "
@@ -20,9 +22,14 @@ MIN_STEM = 4
 _SPLIT = re.compile(r"[^a-z0-9]+")
 
 
+@cache
+def _marks() -> dict[int, None]:
+    """Every combining mark (Unicode category M*), for str.translate: JavaScript's \\p{M}."""
+    return {code: None for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)).startswith("M")}
+
+
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
+    bare = unicodedata.normalize("NFKD", text).translate(_marks())
     return bare.lower().replace("œ", "oe").replace("æ", "ae")
 
 

@@ -18,7 +18,7 @@ def weighted_terms(fields: dict[str, str], vocabulary: dict[str, str]) -> dict[s
     counts: Counter[str] = Counter()
     for name, text in fields.items():
         for word in words(text):
-            term = vocabulary.setdefault(word, stem(word))
+            term = vocabulary.get(word) or vocabulary.setdefault(word, stem(word))
             counts[term] += WEIGHTS[name]
     return dict(counts)
 
