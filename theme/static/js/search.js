@@ -204,17 +204,17 @@ async function start() {
   form.addEventListener("input", (event) => {
     clearTimeout(timer);
     const typing = event.target === form.elements.q;
-    timer = setTimeout(() => {
+    timer = setTimeout(async () => {
       const state = stateFromForm();
-      writeState(state, !typing);
-      render(state);
+      await render(state);
+      writeState(state, !typing);  // the address changes once the results it describes are shown
     }, typing ? 120 : 0);
   });
   form.addEventListener("submit", (event) => event.preventDefault());
-  form.addEventListener("reset", () => setTimeout(() => {
+  form.addEventListener("reset", () => setTimeout(async () => {
     const state = { ...stateFromForm(), q: form.elements.q.value };
+    await render(state);
     writeState(state, true);
-    render(state);
   }));
   window.addEventListener("popstate", () => {
     const state = readState();
