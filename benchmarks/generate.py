@@ -18,7 +18,6 @@ from pathlib import Path
 
 from catalogue.dates import PARIS
 from catalogue.geography import DEFAULT_DATA_DIR
-from catalogue.text import slugify
 
 TYPES = {
     "job-dating": "Job dating", "forum": "Forum de l'emploi", "information": "Réunion d'information",
@@ -132,6 +131,3 @@ def generate(target: Path, events: int, services: int = 500, seed: int = 2026,
     for number in range(services):
         (content / "services" / f"service-{number:04d}.md").write_text(service_text(number, rng), encoding="utf-8")
 
-
-def slug_of(number: int) -> str:
-    return slugify(f"evenement-{number:06d}")

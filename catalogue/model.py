@@ -61,10 +61,6 @@ class Event:
     def is_online(self) -> bool:
         return self.mode in {"online", "hybrid"}
 
-    @property
-    def is_onsite(self) -> bool:
-        return self.mode in {"onsite", "hybrid"}
-
     def is_past(self, now: datetime) -> bool:
         return self.end < now
 

@@ -38,9 +38,6 @@ class Vocabulary:
     def find(self, value: str) -> Term | None:
         return self._lookup.get(fold(value))
 
-    def by_slug(self, slug: str) -> Term | None:
-        return next((term for term in self.terms if term.slug == slug), None)
-
     def expected(self) -> str:
         """The allowed values as an agency reads them in an error message."""
         return ", ".join(f"{term.key} ({term.label})" for term in self.terms)
@@ -94,6 +91,22 @@ CHANNELS = Vocabulary(
         Term("agency", "En agence", "agence", ("agence", "en agence", "guichet")),
     ],
 )
+
+TYPE_WORDS = (  # sources' wordings the vocabulary does not already know -> our type
+    ("job dating", "job-dating"), ("salon en ligne", "online-fair"), ("forum", "forum"), ("salon", "forum"),
+    ("information", "information"), ("atelier", "workshop"), ("recrutement", "recruitment"),
+    ("visite", "company-visit"), ("immersion", "company-visit"),
+)
+
+
+def guess_event_type(label: str) -> str:
+    """Our type key for a source's wording: the vocabulary first, then key words, else ``other``."""
+    term = EVENT_TYPES.find(label)
+    if term:
+        return term.key
+    folded = fold(label)
+    return next((key for word, key in TYPE_WORDS if word in folded), "other")
+
 
 YES_NO = {fold(word): True for word in ("yes", "oui", "true", "vrai", "1", "gratuit")} | {
     fold(word): False for word in ("no", "non", "false", "faux", "0", "payant")

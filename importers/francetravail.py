@@ -14,27 +14,12 @@ import os
 import time
 from collections.abc import Iterable, Iterator
 
-from catalogue.text import fold, html_to_markdown
-from catalogue.vocabulary import EVENT_TYPES
+from catalogue.text import html_to_markdown
+from catalogue.vocabulary import guess_event_type
 
 from .base import Importer, Record
 from .fetch import SourceError, check, is_url
 from .places import commune_field
-
-TYPE_WORDS = (  # typeEvenement wordings the vocabulary does not already know -> our type
-    ("job dating", "job-dating"), ("salon en ligne", "online-fair"), ("forum", "forum"), ("salon", "forum"),
-    ("information", "information"), ("atelier", "workshop"), ("recrutement", "recruitment"),
-    ("visite", "company-visit"), ("immersion", "company-visit"),
-)
-
-
-def event_type(label: str) -> str:
-    """Our type key for a source's wording: the vocabulary first, then key words, else ``other``."""
-    term = EVENT_TYPES.find(label)
-    if term:
-        return term.key
-    folded = fold(label)
-    return next((key for word, key in TYPE_WORDS if word in folded), "other")
 
 
 def _items(payload) -> list[dict]:
@@ -84,7 +69,7 @@ class FranceTravailImporter(Importer):
             "start": _iso(item.get("dateDebut")),
             "end": _iso(item.get("dateFin")),
             "registration_end": _iso(item.get("dateFinCandidature")),
-            "type": event_type(str(item.get("typeEvenement") or "")),
+            "type": guess_event_type(str(item.get("typeEvenement") or "")),
             "mode": mode,
             "organizer": str(item.get("organismeOrganisateur") or ""),
             "commune": commune_field(commune),

@@ -18,10 +18,10 @@ from bs4 import BeautifulSoup
 
 from catalogue.french import MONTHS
 from catalogue.text import fold, html_to_markdown
+from catalogue.vocabulary import guess_event_type
 
 from .base import Importer, Record
 from .fetch import SourceError, is_url
-from .francetravail import event_type
 from .places import commune_field
 
 _LONG_DATE = re.compile(r"(\d{1,2})(?:er)?\s+(" + "|".join(fold(m) for m in MONTHS) + r")\s+(\d{4})")
@@ -94,7 +94,7 @@ class HtmlAgendaImporter(Importer):
             "title": str(item.get("name") or ""),
             "start": str(item.get("startDate") or ""),
             "end": str(item.get("endDate") or ""),
-            "type": event_type(" ".join(str(item.get(k) or "") for k in ("@type", "name")).replace("Event", "")),
+            "type": guess_event_type(" ".join(str(item.get(k) or "") for k in ("@type", "name")).replace("Event", "")),
             "mode": mode,
             "organizer": str(organizer.get("name") or "") if isinstance(organizer, dict) else str(organizer),
             "commune": commune_field(commune),
@@ -127,7 +127,7 @@ class HtmlAgendaImporter(Importer):
             "title": title,
             "start": f"{day} {times[0]}" if times else day,
             "end": f"{day} {times[1]}" if len(times) > 1 else "",
-            "type": event_type(_select_text(block, selectors.get("type")) or title),
+            "type": guess_event_type(_select_text(block, selectors.get("type")) or title),
             "mode": mode,
             "commune": commune_field(commune),
             "venue": place if commune else "",

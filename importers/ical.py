@@ -16,11 +16,10 @@ import recurring_ical_events
 
 from catalogue.dates import PARIS, format_iso
 from catalogue.text import fold
-from catalogue.vocabulary import EVENT_TYPES
+from catalogue.vocabulary import EVENT_TYPES, guess_event_type
 
 from .base import Importer, Record
 from .fetch import SourceError
-from .francetravail import event_type
 from .places import commune_field
 
 ONLINE_WORDS = ("en ligne", "visio", "a distance", "teams", "zoom", "webinaire")
@@ -105,5 +104,5 @@ class ICalendarImporter(Importer):
             term = EVENT_TYPES.find(value)
             if term:
                 return term.key
-        guessed = event_type(_text(event, "SUMMARY"))
+        guessed = guess_event_type(_text(event, "SUMMARY"))
         return guessed if guessed != "other" else self.source.options.get("default_type", "other")

@@ -61,7 +61,7 @@ def drop_duplicate_services(generator) -> None:
 
 
 def add_filters(generator) -> None:
-    generator.env.filters.update(french_day=french.day, french_clock=french.clock, french_span=french.span)
+    generator.env.filters.update(french_day=french.day, french_clock=french.clock)
 
 
 def register() -> None:
