@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from agenda_search.query import Index, one_typo
+from agenda_search.generator import split_shards
+from agenda_search.query import Index, decode, one_typo
 from playwright.sync_api import expect
 
 from tests.browser import Visit, chromium, requires_chromium, serve
@@ -17,15 +18,35 @@ from tests.browser import Visit, chromium, requires_chromium, serve
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_index_is_sharded_by_first_letter(sample_site):
+def test_index_layout(sample_site):
     folder = sample_site.output / "recherche" / "index"
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["events"] > 90 and manifest["count"] == manifest["events"] + 37
-    for character in manifest["shards"]:
-        terms = json.loads((folder / f"terms-{character}.json").read_text(encoding="utf-8"))
-        assert terms["t"] and all(term.startswith(character) for term in terms["t"])
-        assert all(word.startswith(stem) for word, stem in terms["w"].items())
+    for prefix in manifest["post"]:
+        shard = json.loads((folder / f"post-{prefix}.json").read_text(encoding="utf-8"))
+        assert shard and all(max((p for p in manifest["post"] if term.startswith(p)), key=len) == prefix
+                             for term in shard)
+    for character in manifest["words"]:
+        known = json.loads((folder / f"words-{character}.json").read_text(encoding="utf-8"))
+        assert all(word.startswith(character) and word.startswith(stem) for word, stem in known.items())
+    columns = json.loads((folder / "facets.json").read_text(encoding="utf-8"))
+    assert len(columns["k"]) == len(columns["d"]) == manifest["count"] and columns["d"] == sorted(columns["d"][:90]) + columns["d"][90:]
+    for facet in manifest["facets"]:
+        assert len(columns[facet["name"]]) == manifest["count"]
+    occitanie = [key for key, label in manifest["facets"][0]["values"]].index("76")
+    assert columns["region"].count(occitanie) >= 10
     assert (folder / "manifest.json").stat().st_size < 10_000
+
+
+def test_big_shards_split_on_longer_prefixes():
+    postings = {f"re{letter}{n}": [1, 5] * 1000 for letter in "abc" for n in range(3)} | {"r": [1, 1], "job": [1, 2]}
+    shards = split_shards(postings)
+    assert set(shards) == {"r", "rea", "reb", "rec", "j"}
+    assert shards["r"] == {"r": [1, 1]} and set(shards["reb"]) == {"reb0", "reb1", "reb2"}
+
+
+def test_postings_are_gaps_and_weights():
+    assert decode([3, 5, 2, 1, 10, 2]) == [(3, 5), (5, 1), (15, 2)]
 
 
 @pytest.mark.parametrize(("query", "first"), [
@@ -77,20 +98,28 @@ def test_first_query_loads_only_what_it_needs(search_page):
     visit.open("recherche/?q=job+dating+restauration")
     assert results(visit)[0] == "Job dating restauration et hôtellerie"
     index = sorted(r.removeprefix(f"{base}/recherche/index/") for r in visit.requests if "/recherche/index/" in r)
-    assert index == ["docs-0.json", "manifest.json", "terms-d.json", "terms-j.json", "terms-r.json"]
+    postings = [name for name in index if name.startswith("post-")]
+    assert [name for name in index if not name.startswith(("post-", "docs-"))] == [
+        "facets.json", "manifest.json", "words-d.json", "words-j.json", "words-r.json"]
+    assert 3 <= len(postings) <= 4 and all(name[5] in "djr" for name in postings)
+    assert 1 <= len([name for name in index if name.startswith("docs-")]) <= 2
 
 
 @requires_chromium
 def test_typing_facets_url_state_and_back_button(search_page, sample_site):
     base, visit = search_page
     page = visit.open("recherche/").page
-    assert len(results(visit)) == 50  # every upcoming event, by date (first 50 shown)
+    staff = Index(sample_site.output / "recherche" / "index")  # the browser and the staff CLI agree
+    by_date = [doc["t"] for doc in staff.search("")]
+    assert results(visit) == by_date[:20]  # every upcoming event, by date, 20 at a time
+    page.click(".search-more")
+    expect(page.locator(".search-results .card")).to_have_count(40)
+    assert results(visit) == by_date[:40] and page.evaluate("document.activeElement.textContent") == by_date[20]
     page.fill("#q", "atelier")
     page.wait_for_url("**/recherche/?q=atelier")
     count = page.inner_text(".search-status")
-    staff = Index(sample_site.output / "recherche" / "index")  # the browser and the staff CLI agree
     assert count.startswith(f"{len(staff.search('atelier'))} événements trouvés")
-    assert results(visit) == [doc["t"] for doc in staff.search("atelier")]
+    assert results(visit) == [doc["t"] for doc in staff.search("atelier")][:20]
     region = page.locator("#f-region option", has_text="Occitanie").inner_text()
     assert region.startswith("Occitanie (")
     page.select_option("#f-region", "76")

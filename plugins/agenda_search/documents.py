@@ -1,13 +1,14 @@
-"""What the search knows of an event or a service: display fields, facet values, weighted terms."""
+"""What the search knows of an event or a service: what a result shows, and weighted terms."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from catalogue import french
-from catalogue.dates import PARIS
 from catalogue.search_analysis import stem, words
 from catalogue.text import html_to_text
+
+from .facets import MODES
 
 # Field weights: a word in the title counts five times a word of the description.
 WEIGHTS = {"title": 5, "type": 3, "place": 2, "organizer": 2, "sectors": 2, "audience": 1, "summary": 1, "body": 1}
@@ -29,12 +30,8 @@ def event_document(article, number: int, vocabulary: dict[str, str]) -> tuple[di
     place = f"{commune.name} ({commune.department.code})" if commune else "À distance"
     document = {
         "n": number, "k": "e", "t": event.title, "u": f"/{article.url}",
-        "d": event.start.astimezone(PARIS).strftime("%Y-%m-%dT%H:%M"),
         "w": f"{french.day(event.start)}, {french.clock(event.start)}",
-        "p": place, "ty": event.type, "mo": {"onsite": ["sur-place"], "online": ["a-distance"],
-                                  "hybrid": ["sur-place", "a-distance"]}[event.mode], "st": event.status,
-        "r": commune.region.code if commune else "", "de": commune.department.code if commune else "",
-        "au": list(event.audience), "se": list(event.sectors),
+        "p": place, "ty": event.type_term.label, "mo": MODES[event.mode], "st": event.status,
     }
     fields = {
         "title": event.title, "type": event.type_term.label, "organizer": event.organizer,
@@ -49,7 +46,7 @@ def event_document(article, number: int, vocabulary: dict[str, str]) -> tuple[di
 def service_document(page, number: int, vocabulary: dict[str, str]) -> tuple[dict, dict[str, int]]:
     service = page.service
     document = {"n": number, "k": "s", "t": service.title, "u": f"/{page.url}", "p": service.provider,
-                "c": service.category, "au": list(service.audience), "se": []}
+                "c": service.category}
     fields = {"title": service.title, "type": service.category, "organizer": service.provider,
               "place": "", "sectors": "", "audience": " ".join(service.audience), "summary": service.summary,
               "body": html_to_text(page.content)}

@@ -1,56 +1,107 @@
-"""Write the search index in shards under recherche/index/, and the search page."""
+"""Write the search index under recherche/index/, and the search page.
+
+A first query downloads only what it needs:
+
+- ``manifest.json``: counts, facet labels, the list of shards;
+- ``facets.json``: one compact column per facet (value numbers) and the event days, to filter and count
+  without the documents;
+- ``words-<c>.json``: the words met, by first letter, each with its stem (prefix and typo matching);
+- ``post-<prefix>.json``: postings of the stems starting with that prefix, as flat lists
+  [document gap, weight, document gap, weight…]; a shard over ``SHARD_BYTES`` splits on a longer prefix;
+- ``docs-<n>.json``: what a result shows, ``CHUNK`` documents a file, events in date order first.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 from pelican.generators import Generator
 
-from catalogue.vocabulary import EVENT_TYPES, STATUSES
+from catalogue.dates import PARIS
+from catalogue.vocabulary import STATUSES
 
 from .documents import event_document, service_document
+from .facets import FACETS, value_order
 
 INDEX = "recherche/index"
-CHUNK = 500  # documents per file: a result page loads one or two of them
+CHUNK = 50  # documents per file: a page of results loads a few small files
+SHARD_BYTES = 24_000
 
 
-def build_index(events: list, services: list) -> tuple[dict, dict[str, dict], list[list[dict]]]:
-    """(manifest, term shards by first character, document chunks)."""
-    documents, postings, vocabulary = [], defaultdict(list), {}
-    for number, (document, terms) in enumerate(
-            [event_document(a, n, vocabulary) for n, a in enumerate(events)]
-            + [service_document(p, len(events) + n, vocabulary) for n, p in enumerate(services)]):
-        documents.append(document)
+def _compact(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def split_shards(postings: dict[str, list[int]], depth: int = 1) -> dict[str, dict[str, list[int]]]:
+    """Group stems by their first ``depth`` letters, splitting a group further while it is too big."""
+    groups: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for term, flat in postings.items():
+        groups[term[:depth]][term] = flat
+    shards = {}
+    for prefix, group in groups.items():
+        if len(group) > 1 and depth < 8 and len(_compact(group)) > SHARD_BYTES:
+            shards.update(split_shards(group, depth + 1))
+        else:
+            shards[prefix] = group
+    return shards
+
+
+def _facet_columns(items: list[tuple[str, object]]) -> tuple[list[dict], dict[str, list]]:
+    """Manifest entries (labels, value order) and one column of value numbers per facet."""
+    described, columns = [], {}
+    for facet in FACETS:
+        values = [facet.event(item) if kind == "e" else facet.service(item) for kind, item in items]
+        labels = dict(pair for found in values for pair in found)
+        order = value_order(facet, labels)
+        number = {key: n for n, key in enumerate(order)}
+        entries = [[key, labels[key]] for key in order]
+        if facet.name == "departement":  # a department names its region, so the page can keep them coherent
+            parents = {event.commune.department.code: event.commune.region.code
+                       for kind, event in items if kind == "e" and event.commune}
+            entries = [[key, label, parents[key]] for key, label in entries]
+        described.append({"name": facet.name, "label": facet.label, "many": facet.many, "values": entries})
+        columns[facet.name] = [sorted(number[key] for key, _ in found) if facet.many
+                               else (number[found[0][0]] if found else -1) for found in values]
+    return described, columns
+
+
+def build_index(events: list, services: list) -> tuple[dict, dict[str, object]]:
+    """(manifest, other files by name), for upcoming event articles in date order and service pages."""
+    vocabulary: dict[str, str] = {}
+    built = ([event_document(a, n, vocabulary) for n, a in enumerate(events)]
+             + [service_document(p, len(events) + n, vocabulary) for n, p in enumerate(services)])
+    postings: dict[str, list[int]] = defaultdict(list)
+    last: dict[str, int] = {}
+    for number, (_, terms) in enumerate(built):
         for term, weight in terms.items():
-            postings[term].append([number, weight])
-    # One shard per first letter: "t" maps stems to postings [document, weight], "w" maps the words
-    # met to their stem (a stem is a prefix of its words, so both live in the same shard).
-    shards: dict[str, dict] = defaultdict(lambda: {"t": {}, "w": {}})
-    for term in sorted(postings):
-        shards[term[0]]["t"][term] = postings[term]
+            postings[term] += [number - last.get(term, 0), weight]
+            last[term] = number
+    shards = split_shards(dict(sorted(postings.items())))
+    words: dict[str, dict[str, str]] = defaultdict(dict)
     for word in sorted(vocabulary):
-        shards[word[0]]["w"][word] = vocabulary[word]
-    event_docs = [d for d in documents if d["k"] == "e"]
-    regions = {a.event.commune.region.code: a.event.commune.region.name for a in events if a.event.commune}
-    departments = {a.event.commune.department.code: [a.event.commune.department.name, a.event.commune.region.code]
-                   for a in events if a.event.commune}
+        words[word[0]][word] = vocabulary[word]
+    days = [a.event.start.astimezone(PARIS).date() for a in events]
+    day0 = min(days, default=date(2000, 1, 1))
+    facets, columns = _facet_columns([("e", a.event) for a in events] + [("s", p.service) for p in services])
+    documents = [document for document, _ in built]
     manifest = {
-        "count": len(documents), "events": len(event_docs), "chunk": CHUNK,
-        "chunks": (len(documents) + CHUNK - 1) // CHUNK, "shards": sorted(shards),
-        "facets": {
-            "region": dict(sorted(regions.items(), key=lambda item: item[1])),
-            "departement": dict(sorted(departments.items())),
-            "type": {term.key: term.label for term in EVENT_TYPES},
-            "mode": {"sur-place": "Sur place", "a-distance": "À distance"},
-            "public": sorted({value for d in event_docs for value in d["au"]}),
-            "secteur": sorted({value for d in event_docs for value in d["se"]}),
-            "statut": {term.key: term.label for term in STATUSES},
-        },
+        "count": len(documents), "events": len(events), "chunk": CHUNK,
+        "chunks": (len(documents) + CHUNK - 1) // CHUNK, "day0": day0.isoformat(),
+        "post": sorted(shards), "words": sorted(words), "facets": facets,
+        "statut": {term.key: term.label for term in STATUSES},
     }
-    chunks = [documents[start:start + CHUNK] for start in range(0, len(documents), CHUNK)]
-    return manifest, shards, chunks
+    files: dict[str, object] = {
+        "facets.json": {"k": "e" * len(events) + "s" * len(services),
+                        "d": [(day - day0).days for day in days] + [-1] * len(services), **columns},
+    }
+    files.update({f"words-{c}.json": found for c, found in words.items()})
+    files.update({f"post-{prefix}.json": shard for prefix, shard in shards.items()})
+    files.update({f"docs-{n}.json": documents[start:start + CHUNK]
+                  for n, start in enumerate(range(0, len(documents), CHUNK))})
+    return manifest, files
 
 
 class SearchGenerator(Generator):
@@ -58,21 +109,15 @@ class SearchGenerator(Generator):
 
     def generate_context(self):
         self.context["search_url"] = "recherche/"
+        self.context["search_facets"] = FACETS
 
     def generate_output(self, writer):
         now = self.context["agenda_now"]
         events = [a for a in self.context["scopes"].all.upcoming if not a.event.is_past(now)]
-        manifest, shards, chunks = build_index(events, self.context["services"])
+        manifest, files = build_index(events, self.context["services"])
         folder = Path(self.output_path) / INDEX
         folder.mkdir(parents=True, exist_ok=True)
-
-        def write(name: str, data) -> None:
-            (folder / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-        write("manifest.json", manifest)
-        for character, terms in shards.items():
-            write(f"terms-{character}.json", terms)
-        for number, chunk in enumerate(chunks):
-            write(f"docs-{number}.json", chunk)
+        for name, data in {"manifest.json": manifest, **files}.items():
+            (folder / name).write_text(_compact(data), encoding="utf-8")
         writer.write_file("recherche/index.html", self.get_template("search"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url="recherche/")

@@ -1,9 +1,9 @@
 """The staff's search (``invoke search``): the browser's algorithm, in Python, on the same index files.
 
 Each query word matches its stem, the words starting with it when it is the last word typed, or else
-the words one typo away (query words of five letters or more), through the shards' word lists.
-A document must match every word; its score adds the best field-weighted match of each word times
-its rarity (idf).
+the words one typo away (query words of five letters or more), through the word lists. A document must
+match every word; its score adds the best field-weighted match of each word times its rarity (idf).
+Ties, and queries without words, keep the index order: events by date.
 """
 
 from __future__ import annotations
@@ -26,38 +26,62 @@ def one_typo(first: str, second: str) -> bool:
             or (first[i:i + 2] == second[i:i + 2][::-1] and first[i + 2:] == second[i + 2:]))
 
 
+def decode(flat: list[int]) -> list[tuple[int, int]]:
+    """[gap, weight, gap, weight…] -> [(document, weight)…]."""
+    pairs, document = [], 0
+    for position in range(0, len(flat), 2):
+        document += flat[position]
+        pairs.append((document, flat[position + 1]))
+    return pairs
+
+
 class Index:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.manifest = self._load("manifest.json")
+        self.facets = self._load("facets.json")
         self.documents = [doc for n in range(self.manifest["chunks"]) for doc in self._load(f"docs-{n}.json")]
 
     def _load(self, name: str):
         path = self.folder / name
         return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
+    def _shard(self, term: str) -> dict:
+        """The postings shard holding ``term``: the longest listed prefix it starts with."""
+        prefix = max((p for p in self.manifest["post"] if term.startswith(p)), key=len, default="")
+        return self._load(f"post-{prefix}.json") if prefix else {}
+
     def _postings(self, word: str, typing: bool) -> dict[int, float]:
-        stemmed = stem(word)
-        shard = self._load(f"terms-{word[0]}.json") or {"t": {}, "w": {}}
-        terms = {stemmed} & shard["t"].keys()
+        known = self._load(f"words-{word[0]}.json")
+        terms = {stem(word)}
         if typing:
-            terms |= {term for known, term in shard["w"].items() if known.startswith(word)}
-        if not terms and len(word) >= 5:
-            terms = {term for known, term in shard["w"].items() if one_typo(known, word)}
+            terms |= {term for other, term in known.items() if other.startswith(word)}
+        found = {term: self._shard(term).get(term) for term in terms}
+        if not any(found.values()) and len(word) >= 5:
+            found = {term: self._shard(term).get(term) for other, term in known.items() if one_typo(other, word)}
         scores: dict[int, float] = {}
-        for term in terms:
-            idf = math.log(1 + self.manifest["count"] / len(shard["t"][term]))
-            for doc, weight in shard["t"][term]:
+        for flat in filter(None, found.values()):
+            idf = math.log(1 + self.manifest["count"] / (len(flat) / 2))
+            for doc, weight in decode(flat):
                 scores[doc] = max(scores.get(doc, 0.0), weight * idf)
         return scores
 
-    def search(self, query: str, *, kind: str = "e", region: str = "", type: str = "", **_ignored) -> list[dict]:
+    def _keeps(self, number: int, filters: dict[str, str]) -> bool:
+        for facet in self.manifest["facets"]:
+            wanted = filters.get(facet["name"])
+            if wanted:
+                value = self.facets[facet["name"]][number]
+                keys = {facet["values"][v][0] for v in (value if facet["many"] else [value]) if v >= 0}
+                if wanted not in keys:
+                    return False
+        return True
+
+    def search(self, query: str, *, kind: str = "e", **filters: str) -> list[dict]:
+        """Documents of ``kind`` ("e" events, "s" services) matching the words and the facet filters."""
+        numbers = [n for n, k in enumerate(self.facets["k"]) if k == kind and self._keeps(n, filters)]
         query_words = words(query)
-        candidates = [doc for doc in self.documents if doc["k"] == kind
-                      and (not region or doc.get("r") == region) and (not type or doc.get("ty") == type)]
         if not query_words:
-            return sorted(candidates, key=lambda doc: doc.get("d", ""))
+            return [self.documents[n] for n in numbers]
         per_word = [self._postings(word, i == len(query_words) - 1) for i, word in enumerate(query_words)]
         scores = {doc: sum(p[doc] for p in per_word) for doc in per_word[0] if all(doc in p for p in per_word)}
-        found = [doc for doc in candidates if doc["n"] in scores]
-        return sorted(found, key=lambda doc: (-scores[doc["n"]], doc.get("d", "")))
+        return [self.documents[n] for n in sorted((n for n in numbers if n in scores), key=lambda n: (-scores[n], n))]

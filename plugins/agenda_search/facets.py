@@ -1,0 +1,56 @@
+"""The search facets: their URL parameter, French label and the values an event or a service takes.
+
+One list drives the index columns (facets.json), the search page's selects and the staff CLI, so a new
+facet is one line here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from catalogue.vocabulary import EVENT_TYPES
+
+MODES = {"onsite": ["sur-place"], "online": ["a-distance"], "hybrid": ["sur-place", "a-distance"]}
+MODE_LABELS = {"sur-place": "Sur place", "a-distance": "À distance"}
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # URL parameter
+    label: str
+    event: Callable  # event -> list of (key, label) pairs
+    service: Callable = lambda service: []
+    many: bool = False  # an item may take several values (the column then holds lists)
+
+
+def _region(event):
+    return [(event.commune.region.code, event.commune.region.name)] if event.commune else []
+
+
+def _department(event):
+    return [(event.commune.department.code, event.commune.department.name)] if event.commune else []
+
+
+def _plain(values):
+    return [(value, value) for value in values]
+
+
+FACETS = [
+    Facet("region", "Région", _region),
+    Facet("departement", "Département", _department),
+    Facet("type", "Type d'événement", lambda event: [(event.type, event.type_term.label)]),
+    Facet("mode", "Modalité", lambda event: [(key, MODE_LABELS[key]) for key in MODES[event.mode]], many=True),
+    Facet("public", "Public", lambda event: _plain(event.audience), lambda service: _plain(service.audience),
+          many=True),
+    Facet("secteur", "Secteur", lambda event: _plain(event.sectors), many=True),
+]
+
+
+def value_order(facet: Facet, labels: dict[str, str]) -> list[str]:
+    """Types keep the vocabulary's order, departments their code, everything else French alphabetical."""
+    if facet.name == "type":
+        return [term.key for term in EVENT_TYPES if term.key in labels]
+    if facet.name == "departement":
+        return sorted(labels)
+    return sorted(labels, key=lambda key: labels[key].casefold())

@@ -1,0 +1,37 @@
+// A result card built with text APIs only (textContent, setAttribute), never as HTML: the markup of
+// the theme's card macro, for documents of the search index.
+const STATUS_LABELS = { cancelled: "Annulé", postponed: "Reporté", full: "Complet" };
+const MODE_LABELS = { "sur-place": "Sur place", "a-distance": "À distance" };
+
+export function node(tag, text, attributes = {}) {
+  const element = document.createElement(tag);
+  if (text) element.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+}
+
+export function card(doc, heading = "h2") {
+  const item = node("li", "", { class: "card" });
+  const box = node("div", "", { class: "fr-card fr-enlarge-link fr-card--sm" });
+  const content = node("div", "", { class: "fr-card__content" });
+  const title = node(heading, "", { class: "fr-card__title card-title" });
+  title.append(node("a", doc.t, { href: doc.u, dir: "auto" }));
+  content.append(title);
+  if (doc.k === "e") {
+    content.append(node("p", doc.w, { class: "fr-card__desc card-when" }));
+    const details = node("div", "", { class: "fr-card__start card-badges" });
+    const mode = doc.mo.length > 1 ? "Sur place et à distance" : MODE_LABELS[doc.mo[0]];
+    details.append(node("p", `${doc.ty} · ${mode}`, { class: "fr-card__detail" }));
+    if (STATUS_LABELS[doc.st]) {
+      details.append(node("span", STATUS_LABELS[doc.st], { class: `fr-badge fr-badge--sm badge badge-${doc.st}` }));
+    }
+    content.append(details, node("p", doc.p, { class: "fr-card__detail card-where" }));
+  } else {
+    content.append(node("p", `${doc.c} · ${doc.p}`, { class: "fr-card__detail card-where" }));
+  }
+  const body = node("div", "", { class: "fr-card__body" });
+  body.append(content);
+  box.append(body);
+  item.append(box);
+  return item;
+}
