@@ -30,7 +30,9 @@ def test_index_layout(sample_site):
         known = json.loads((folder / f"words-{character}.json").read_text(encoding="utf-8"))
         assert all(word.startswith(character) and word.startswith(stem) for word, stem in known.items())
     columns = json.loads((folder / "facets.json").read_text(encoding="utf-8"))
-    assert len(columns["k"]) == len(columns["d"]) == manifest["count"] and columns["d"] == sorted(columns["d"][:90]) + columns["d"][90:]
+    events = manifest["events"]
+    assert len(columns["k"]) == len(columns["d"]) == manifest["count"] and columns["k"][events:] == "s" * 37
+    assert columns["d"][:events] == sorted(columns["d"][:events]) and columns["d"][0] >= 0  # events by date
     for facet in manifest["facets"]:
         assert len(columns[facet["name"]]) == manifest["count"]
     occitanie = [key for key, label in manifest["facets"][0]["values"]].index("76")

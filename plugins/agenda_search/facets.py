@@ -6,8 +6,8 @@ facet is one line here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from catalogue.vocabulary import EVENT_TYPES
 
