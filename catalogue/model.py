@@ -5,8 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from catalogue.codes import naf_labels, rome_label
 from catalogue.geography import Commune, Department, Region
-from catalogue.vocabulary import CHANNELS, EVENT_TYPES, MODES, STATUSES, Term
+from catalogue.text import slugify
+from catalogue.vocabulary import (
+    AUDIENCES,
+    BENEFITS,
+    CHANNELS,
+    EVENT_TYPES,
+    MODES,
+    OBJECTIVES,
+    PREREQUISITE_GROUPS,
+    STATUSES,
+    Term,
+)
 
 
 @dataclass(frozen=True)
@@ -23,12 +35,24 @@ class Event:
     url: str = ""  # where to join an online or hybrid event
     venue: str = ""
     address: str = ""
-    audience: tuple[str, ...] = ()
+    audience: tuple[str, ...] = ()  # keys in AUDIENCES
     sectors: tuple[str, ...] = ()
+    benefits: tuple[str, ...] = ()  # keys in BENEFITS
+    objectives: tuple[str, ...] = ()  # keys in OBJECTIVES
+    campaign: str = ""  # the national or regional operation the event belongs to, as written
+    prerequisites: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (key in PREREQUISITE_GROUPS, items)
+    program: tuple[tuple[str, str], ...] = ()  # (time "09:30" or "10:00–12:00", step)
+    speakers: tuple[tuple[str, str], ...] = ()  # (organisation, website or "")
+    job_offers: int | None = None  # number of job offers on offer
+    job_offers_url: str = ""  # where to read them
+    rome: tuple[tuple[str, str], ...] = ()  # (ROME code, label given by the source or "")
+    naf: tuple[str, ...] = ()  # NAF codes, as catalogue.codes.naf_code writes them
     registration: str = ""  # URL (or mailto:) to register; empty with registration_required False
     registration_required: bool = True
     registration_end: datetime | None = None
-    capacity: int | None = None
+    places_onsite: int | None = None
+    places_online: int | None = None
+    places_left: int | None = None  # when the source says how many remain
     status: str = "scheduled"  # key in STATUSES
     summary: str = ""
     updated: datetime | None = None
@@ -48,6 +72,44 @@ class Event:
     @property
     def status_term(self) -> Term:
         return STATUSES[self.status]
+
+    @property
+    def audience_terms(self) -> list[Term]:
+        return [AUDIENCES[key] for key in self.audience]
+
+    @property
+    def benefit_terms(self) -> list[Term]:
+        return [BENEFITS[key] for key in self.benefits]
+
+    @property
+    def objective_terms(self) -> list[Term]:
+        return [OBJECTIVES[key] for key in self.objectives]
+
+    @property
+    def prerequisite_groups(self) -> list[tuple[Term, tuple[str, ...]]]:
+        return [(PREREQUISITE_GROUPS[key], items) for key, items in self.prerequisites]
+
+    @property
+    def campaign_slug(self) -> str:
+        return slugify(self.campaign) or "operation"
+
+    @property
+    def rome_jobs(self) -> list[tuple[str, str]]:
+        return [(code, rome_label(code, label)) for code, label in self.rome]
+
+    @property
+    def naf_sectors(self) -> list[tuple[str, str]]:
+        return [(code, naf_labels()[code]) for code in self.naf]
+
+    @property
+    def places(self) -> int | None:
+        """All places, on site and online, when the source gives any."""
+        given = [n for n in (self.places_onsite, self.places_online) if n is not None]
+        return sum(given) if given else None
+
+    @property
+    def is_full(self) -> bool:
+        return self.status == "full" or self.places_left == 0
 
     @property
     def department(self) -> Department | None:

@@ -7,6 +7,10 @@ from catalogue.model import Event, Service
 from catalogue.validation import EVENT_FIELDS, SERVICE_FIELDS
 
 
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
 def event_fields(event: Event) -> dict[str, str]:
     """Canonical text of every set field, keyed like ``EVENT_FIELDS``."""
     commune = f"{event.commune.postcode} {event.commune.name}" if event.commune else ""
@@ -22,11 +26,23 @@ def event_fields(event: Event) -> dict[str, str]:
         "url": event.url,
         "venue": event.venue,
         "address": event.address,
-        "audience": ", ".join(event.audience),
+        "audience": ", ".join(term.label for term in event.audience_terms),
         "sectors": ", ".join(event.sectors),
+        "benefits": ", ".join(term.label for term in event.benefit_terms),
+        "objectives": ", ".join(term.label for term in event.objective_terms),
+        "campaign": event.campaign,
+        "prerequisites": "; ".join(f"{group.label} : {', '.join(items)}" for group, items in event.prerequisite_groups),
+        "program": "; ".join(f"{time} {step}" for time, step in event.program),
+        "speakers": "; ".join(f"{name} {url}".strip() for name, url in event.speakers),
+        "job_offers": " ".join(filter(None, [str(event.job_offers) if event.job_offers is not None else "",
+                                             event.job_offers_url])),
+        "rome": "; ".join(f"{code} {label}".strip() for code, label in event.rome),
+        "naf": ", ".join(event.naf),
         "registration": registration,
         "registration_end": format_iso(event.registration_end) if event.registration_end else "",
-        "capacity": str(event.capacity) if event.capacity else "",
+        "places_onsite": _number(event.places_onsite),
+        "places_online": _number(event.places_online),
+        "places_left": _number(event.places_left),
         "status": event.status if event.status != "scheduled" else "",
         "summary": event.summary,
         "uid": event.uid,

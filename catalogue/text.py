@@ -41,8 +41,8 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """URL-safe slug: ``Provence-Alpes-Côte d'Azur`` -> ``provence-alpes-cote-d-azur``."""
-    return _slugify(text, lowercase=True, max_length=120, word_boundary=True)
+    """URL-safe slug: ``Provence-Alpes-Côte d'Azur`` and ``d’Azur`` -> ``provence-alpes-cote-d-azur``."""
+    return _slugify(text, lowercase=True, max_length=120, word_boundary=True, replacements=[["’", "'"]])
 
 
 def sanitize_html(html: str) -> str:

@@ -11,12 +11,25 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from catalogue import dates
+from catalogue.codes import naf_code, rome_code
 from catalogue.frontmatter import Document, parse
 from catalogue.geography import CommuneError, Geography
 from catalogue.model import Event, Service
 from catalogue.problems import Problem
 from catalogue.text import fold, slugify
-from catalogue.vocabulary import CHANNELS, EVENT_TYPES, MODES, NO_REGISTRATION, STATUSES, YES_NO, Vocabulary
+from catalogue.vocabulary import (
+    AUDIENCES,
+    BENEFITS,
+    CHANNELS,
+    EVENT_TYPES,
+    MODES,
+    NO_REGISTRATION,
+    OBJECTIVES,
+    PREREQUISITE_GROUPS,
+    STATUSES,
+    YES_NO,
+    Vocabulary,
+)
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_TITLE = 200
@@ -30,10 +43,12 @@ EVENT_FIELDS = {
     key.lower(): key
     for key in (
         "Title", "Start", "End", "Type", "Mode", "Organizer", "Commune", "Url", "Venue", "Address",
-        "Audience", "Sectors", "Registration", "Registration_end", "Capacity", "Status", "Summary",
-        "Uid", "Updated", "Source", "Geo",
+        "Audience", "Sectors", "Benefits", "Objectives", "Campaign", "Prerequisites", "Program", "Speakers",
+        "Job_offers", "Rome", "Naf", "Registration", "Registration_end", "Places_onsite", "Places_online",
+        "Places_left", "Status", "Summary", "Uid", "Updated", "Source", "Geo",
     )
 }
+FORMER_NAMES = {"capacity": "places_onsite"}  # files written before a field was renamed stay valid
 SERVICE_FIELDS = {
     key.lower(): key
     for key in ("Title", "Provider", "Category", "Audience", "Url", "Channels", "Free", "Summary", "Uid", "Source")
@@ -52,6 +67,8 @@ class _Fields:
     """Reads typed values out of a parsed header, collecting a Problem for each bad one."""
 
     def __init__(self, document: Document, path: str, known: dict[str, str]):
+        document.fields = {FORMER_NAMES.get(key, key) if FORMER_NAMES.get(key) in known else key: found
+                           for key, found in document.fields.items()}
         self.document = document
         self.path = path
         self.known = known
@@ -103,13 +120,13 @@ class _Fields:
                 keys.append(term.key)
         return tuple(keys)
 
-    def items(self, key: str) -> tuple[str, ...]:
-        values = [part.strip() for part in re.split(r"[,;]", self.raw(key)) if part.strip()]
+    def items(self, key: str, separators: str = ",;") -> tuple[str, ...]:
+        values = [part.strip() for part in re.split(f"[{separators}]", self.raw(key)) if part.strip()]
         if len(values) > MAX_LIST_ITEMS:
             self.add(key, f"trop de valeurs ({len(values)})", f"au plus {MAX_LIST_ITEMS}, séparées par des virgules")
             return ()
-        if any(len(value) > 80 for value in values):
-            self.add(key, "valeur trop longue", "des valeurs de 80 caractères au plus")
+        if any(len(value) > 200 for value in values):
+            self.add(key, "valeur trop longue", "des valeurs de 200 caractères au plus")
             return ()
         return tuple(values)
 
@@ -205,12 +222,21 @@ def validate_event(document: Document, *, path: str, relative: PurePosixPath, ge
         url=url,
         venue=fields.text("venue", limit=MAX_TITLE),
         address=fields.text("address", limit=MAX_TITLE),
-        audience=fields.items("audience"),
+        audience=fields.terms("audience", AUDIENCES),
         sectors=fields.items("sectors"),
+        benefits=fields.terms("benefits", BENEFITS),
+        objectives=fields.terms("objectives", OBJECTIVES),
+        campaign=fields.text("campaign", limit=120),
+        prerequisites=_prerequisites(fields),
+        program=_program(fields),
+        speakers=_speakers(fields),
+        **_job_offers(fields),
+        rome=_codes(fields, "rome", rome_code, "des codes ROME, par exemple G1602 Personnel de cuisine"),
+        naf=_codes(fields, "naf", naf_code, "des codes NAF, par exemple 56.10A"),
         registration=registration,
         registration_required=required,
         registration_end=registration_end,
-        capacity=_capacity(fields),
+        **_places(fields),
         status=fields.term("status", STATUSES, default="scheduled"),
         summary=fields.text("summary"),
         updated=fields.when("updated", dates.parse_datetime),
@@ -252,14 +278,110 @@ def _registration(fields: _Fields) -> tuple[str, bool]:
     return "", True
 
 
-def _capacity(fields: _Fields) -> int | None:
-    value = fields.raw("capacity")
+def _count(fields: _Fields, key: str, *, zero: bool = False) -> int | None:
+    value = fields.raw(key)
     if not value:
         return None
-    if not value.isdigit() or int(value) == 0 or len(value) > 6:
-        fields.add("capacity", f"nombre de places invalide « {value[:20]} »", "un nombre entier positif, par exemple 40")
+    if not value.isdigit() or len(value) > 6 or (int(value) == 0 and not zero):
+        fields.add(key, f"nombre invalide « {value[:20]} »",
+                   "un nombre entier, par exemple 40" if zero else "un nombre entier positif, par exemple 40")
         return None
     return int(value)
+
+
+def _places(fields: _Fields) -> dict[str, int | None]:
+    places = {"places_onsite": _count(fields, "places_onsite"), "places_online": _count(fields, "places_online"),
+              "places_left": _count(fields, "places_left", zero=True)}
+    total = sum(n for n in (places["places_onsite"], places["places_online"]) if n)
+    if places["places_left"] and total and places["places_left"] > total:
+        fields.add("places_left", f"plus de places restantes ({places['places_left']}) que de places ({total})",
+                   f"au plus {total}")
+    return places
+
+
+def _prerequisites(fields: _Fields) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``Permis : B, CACES R489 ; Âge : 18 ans minimum`` -> (("permis", ("B", "CACES R489")), ("age", …))."""
+    groups: dict[str, list[str]] = {}
+    for part in fields.items("prerequisites", ";"):
+        name, _, items = part.partition(":")
+        group = PREREQUISITE_GROUPS.find(name.strip()) if items else None
+        if group is None:
+            fields.add("prerequisites", f"groupe inconnu dans « {part[:60]} »",
+                       f"« groupe : éléments » séparés par des points-virgules, groupe parmi "
+                       f"{', '.join(term.label for term in PREREQUISITE_GROUPS)}")
+            continue
+        groups.setdefault(group.key, []).extend(item.strip() for item in items.split(",") if item.strip())
+    return tuple((key, tuple(items)) for key, items in groups.items())
+
+
+_STEP = re.compile(r"^(\d{1,2})[:h](\d{2})(?:\s*[-–à]\s*(\d{1,2})[:h](\d{2}))?\s*[-–:]?\s+(\S.*)$")
+
+
+def program_step(text: str) -> tuple[str, str] | None:
+    """``9h30-12h00 Entretiens`` -> ("09:30–12:00", "Entretiens"); None when it is not a timed step."""
+    match = _STEP.match(text.strip())
+    numbers = [int(n) for n in match.groups()[:4] if n is not None] if match else []
+    if not match or any(h > 23 for h in numbers[::2]) or any(m > 59 for m in numbers[1::2]):
+        return None
+    times = [f"{numbers[i]:02d}:{numbers[i + 1]:02d}" for i in range(0, len(numbers), 2)]
+    return "–".join(times), match.group(5).strip()
+
+
+def _program(fields: _Fields) -> tuple[tuple[str, str], ...]:
+    steps = []
+    for part in fields.items("program", ";"):
+        step = program_step(part)
+        if step is None:
+            fields.add("program", f"étape illisible « {part[:60]} »",
+                       "« heure étape » séparées par des points-virgules, par exemple 9h00 Accueil ; 9h30-12h00 Entretiens")
+        else:
+            steps.append(step)
+    return tuple(steps)
+
+
+def _speakers(fields: _Fields) -> tuple[tuple[str, str], ...]:
+    """``Mairie de Toulouse https://www.toulouse.fr ; Adecco`` -> organisation and optional website."""
+    speakers = []
+    for part in fields.items("speakers", ";"):
+        name, _, last = part.rpartition(" ")
+        if last.startswith(("http://", "https://")) and name.strip():
+            if not is_web_url(last):
+                fields.add("speakers", f"adresse web invalide « {last[:80]} »", "une adresse commençant par https://")
+                continue
+            speakers.append((name.strip(), last))
+        else:
+            speakers.append((part, ""))
+    return tuple(speakers)
+
+
+def _job_offers(fields: _Fields) -> dict:
+    """``25``, ``https://…`` or both: how many offers, and where to read them."""
+    count, url = None, ""
+    for part in fields.raw("job_offers").replace(",", " ").split():
+        if part.isdigit() and len(part) < 7 and count is None:
+            count = int(part)
+        elif is_web_url(part) and not url:
+            url = part
+        else:
+            fields.add("job_offers", f"valeur illisible « {part[:60]} »",
+                       "un nombre d'offres et/ou l'adresse https:// où les lire")
+    return {"job_offers": count, "job_offers_url": url}
+
+
+_NEXT_CODE = re.compile(r",(?=\s*[A-Za-z]?\s?\d)")
+
+
+def _codes(fields: _Fields, key: str, reader: Callable, expected: str) -> tuple:
+    found = []
+    # a comma separates codes, except inside a ROME label: "G1602 Personnel de cuisine, M1607 Secrétariat"
+    parts = [piece for part in fields.items(key, ";") for piece in _NEXT_CODE.split(part) if piece.strip()]
+    for part in parts:
+        code = reader(part.strip())
+        if code is None:
+            fields.add(key, f"code inconnu « {part[:40]} »", expected)
+        elif code not in found:
+            found.append(code)
+    return tuple(found)
 
 
 def validate_service(document: Document, *, path: str, relative: PurePosixPath) -> Result:

@@ -92,6 +92,86 @@ CHANNELS = Vocabulary(
     ],
 )
 
+AUDIENCES = Vocabulary(
+    "audience",
+    [
+        Term("tous", "Ouvert à tous", "ouvert-a-tous", ("tous publics", "tout public", "tous", "demandeurs d'emploi")),
+        Term("cadres", "Cadres", "cadres", ("cadre",)),
+        Term("jeunes", "Jeunes (moins de 26 ans)", "jeunes",
+             ("jeunes de moins de 26 ans", "moins de 26 ans", "-26 ans", "jeune")),
+        Term("seniors", "Seniors", "seniors", ("senior", "plus de 50 ans", "50 ans et plus")),
+        Term("sans-diplome", "Pas de diplôme exigé", "sans-diplome",
+             ("sans diplôme", "aucun diplôme exigé", "pas de diplôme", "sans diplome exige")),
+        Term("debutants", "Débutant accepté", "debutant-accepte", ("débutants acceptés", "débutant", "débutants")),
+        Term("sans-experience", "Sans expérience professionnelle", "sans-experience",
+             ("sans expérience", "aucune expérience", "aucune expérience exigée")),
+        Term("handicap", "Travailleurs en situation de handicap", "handicap",
+             ("travailleurs handicapés", "personnes handicapées", "personnes en situation de handicap", "rqth",
+              "handicap", "boeth")),
+    ],
+)
+
+BENEFITS = Vocabulary(
+    "benefit",
+    [
+        Term("cdi", "CDI", "cdi", ("contrat à durée indéterminée",)),
+        Term("cdd", "CDD", "cdd", ("contrat à durée déterminée",)),
+        Term("interim", "Intérim", "interim", ("interim", "mission d'intérim", "travail temporaire")),
+        Term("alternance", "Contrat en alternance", "alternance",
+             ("alternance", "apprentissage", "contrat d'apprentissage", "contrat de professionnalisation")),
+        Term("saisonnier", "Contrat saisonnier", "saisonnier", ("saisonnier", "emploi saisonnier", "saison")),
+        Term("formation-assuree", "Formation assurée", "formation-assuree", ("formé en interne", "formation en interne")),
+        Term("formation-financee", "Formation financée", "formation-financee", ("formation prise en charge",)),
+        Term("rencontre-recruteur", "Rencontre recruteur", "rencontre-recruteur",
+             ("rencontrer un recruteur", "rencontre avec des recruteurs", "rencontre employeur")),
+        Term("diplome", "Se diplômer", "se-diplomer", ("diplôme", "diplômant", "formation diplômante")),
+        Term("sans-deplacement", "Candidater sans se déplacer", "candidater-sans-se-deplacer",
+             ("candidater à distance", "sans se déplacer", "candidature en ligne")),
+    ],
+)
+
+OBJECTIVES = Vocabulary(
+    "objective",
+    [
+        Term("decouvrir-formation", "Découvrir une formation", "decouvrir-une-formation", ("formation",)),
+        Term("decouvrir-metier", "Découvrir un secteur ou un métier", "decouvrir-un-metier",
+             ("découvrir un métier", "découvrir un secteur", "découverte métier", "découverte des métiers")),
+        Term("recruter", "Recruter", "recruter", ("recrutement", "embaucher")),
+        Term("sans-cv", "Recrutement sans CV", "recrutement-sans-cv", ("sans cv", "méthode de recrutement par simulation",
+                                                                        "mrs")),
+        Term("se-preparer", "Se préparer", "se-preparer", ("préparation", "se préparer aux entretiens", "préparer")),
+        Term("s-informer", "S'informer", "s-informer", ("information", "informer", "s informer")),
+        Term("aides", "Aides à l'emploi", "aides-a-l-emploi", ("aides", "aides à l'embauche", "aide à l'emploi")),
+        Term("creation", "Création d'entreprise", "creation-d-entreprise",
+             ("créer son entreprise", "création", "entrepreneuriat", "reprise d'entreprise")),
+        Term("insertion", "Insertion", "insertion", ("insertion professionnelle", "iae")),
+        Term("international", "International", "international", ("mobilité internationale", "travailler à l'étranger")),
+    ],
+)
+
+PREREQUISITE_GROUPS = Vocabulary(
+    "prerequisite",
+    [
+        Term("diplome", "Diplôme", "diplome", ("diplômes", "formation", "niveau")),
+        Term("age", "Âge", "age", ("âge minimum",)),
+        Term("permis", "Permis", "permis", ("permis de conduire", "caces", "habilitation", "habilitations")),
+        Term("savoir-etre", "Savoir-être", "savoir-etre", ("savoir être", "qualités", "compétences")),
+        Term("contraintes", "Contraintes", "contraintes", ("contrainte", "conditions", "conditions de travail")),
+    ],
+)
+
+# The 14 domains of the ROME (the first letter of a code). Job labels come with the codes from the sources;
+# no maintained package of the full ROME is installable here (see docs/content-format.md).
+ROME_DOMAINS = {
+    "A": "Agriculture et pêche, espaces naturels et espaces verts, soins aux animaux",
+    "B": "Arts et façonnage d'ouvrages d'art", "C": "Banque, assurance, immobilier",
+    "D": "Commerce, vente et grande distribution", "E": "Communication, média et multimédia",
+    "F": "Construction, bâtiment et travaux publics", "G": "Hôtellerie-restauration, tourisme, loisirs et animation",
+    "H": "Industrie", "I": "Installation et maintenance", "J": "Santé",
+    "K": "Services à la personne et à la collectivité", "L": "Spectacle", "M": "Support à l'entreprise",
+    "N": "Transport et logistique",
+}
+
 TYPE_WORDS = (  # sources' wordings the vocabulary does not already know -> our type
     ("job dating", "job-dating"), ("salon en ligne", "online-fair"), ("forum", "forum"), ("salon", "forum"),
     ("information", "information"), ("atelier", "workshop"), ("recrutement", "recruitment"),

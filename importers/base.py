@@ -22,6 +22,7 @@ from catalogue.model import Event, Service
 from catalogue.serialize import render_event, render_service
 from catalogue.text import slugify
 from catalogue.validation import EVENT_FIELDS, SERVICE_FIELDS, Result, validate_event, validate_service
+from catalogue.vocabulary import AUDIENCES, BENEFITS, OBJECTIVES, Vocabulary
 
 from .fetch import Fetcher, SourceError
 from .places import commune_field, find_commune
@@ -90,6 +91,33 @@ def rebase_shift(rebase_from: date | None, today: date) -> timedelta:
 def shift_event(event: Event, shift: timedelta) -> Event:
     moved = {name: getattr(event, name) + shift for name in DATE_FIELDS if getattr(event, name) is not None}
     return replace(event, **moved)
+
+
+def known_labels(values: Iterable, vocabulary: Vocabulary, what: str, warnings: list[str]) -> str:
+    """A source's list of labels, kept when the vocabulary knows them; the others are reported and left out."""
+    found = []
+    for value in values:
+        term = vocabulary.find(str(value))
+        if term is None:
+            warnings.append(f"{what} « {str(value)[:60]} » inconnu, ignoré ({vocabulary.name})")
+        elif term.label not in found:
+            found.append(term.label)
+    return ", ".join(found)
+
+
+TAG_FIELDS = (("audience", AUDIENCES), ("benefits", BENEFITS), ("objectives", OBJECTIVES))
+
+
+def sort_categories(values: Iterable[str]) -> dict[str, str]:
+    """Free categories (iCalendar CATEGORIES) sorted into audience, benefits and objectives; others are left."""
+    fields: dict[str, list[str]] = {}
+    for value in values:
+        for key, vocabulary in TAG_FIELDS:
+            term = vocabulary.find(value)
+            if term is not None:
+                fields.setdefault(key, []).append(term.label)
+                break
+    return {key: ", ".join(dict.fromkeys(labels)) for key, labels in fields.items()}
 
 
 def digest(text: str) -> str:

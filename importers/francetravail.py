@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator
 
 from catalogue.text import html_to_markdown
-from catalogue.vocabulary import guess_event_type
+from catalogue.validation import program_step
+from catalogue.vocabulary import AUDIENCES, BENEFITS, OBJECTIVES, guess_event_type
 
-from .base import Importer, Record
+from .base import Importer, Record, known_labels
 from .fetch import SourceError, check, is_url
 from .places import commune_field
 
@@ -35,6 +37,19 @@ def _items(payload) -> list[dict]:
 def _iso(value) -> str:
     """API dates are ISO (``2026-12-03T09:30:00+01:00``, ``2026-12-03``); our parser takes them as they are."""
     return str(value or "").replace("Z", "+00:00") if value else ""
+
+
+def _texts(value, separators: str = "") -> list[str]:
+    """A list of strings from an API list, or from a text split on ``separators``."""
+    if isinstance(value, list):
+        return [str(part).strip() for part in value if str(part).strip()]
+    if isinstance(value, str) and separators:
+        return [part.strip() for part in re.split(f"[{separators}]", value) if part.strip()]
+    return [value.strip()] if isinstance(value, str) and value.strip() else []
+
+
+def _count(value) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**6 else None
 
 
 class FranceTravailImporter(Importer):
@@ -78,9 +93,33 @@ class FranceTravailImporter(Importer):
             "url": online_url,
             "registration": online_url,
             "geo": geo,
+            **self._taxonomy(item, warnings),
         }
         return Record(key=str(item.get("id") or item.get("titre", "") + str(item.get("dateDebut", ""))),
                       fields=fields, body=self._body(item), origin=origin, warnings=warnings)
+
+    @staticmethod
+    def _taxonomy(item: dict, warnings: list[str]) -> dict[str, str]:
+        """Publics, benefits, objectives, operations, diplomas, programme, places, ROME codes, offers."""
+        program = [step for step in map(program_step, _texts(item.get("deroulement"), "\n;")) if step]
+        onsite, online = _count(item.get("nombrePlaceTotalPresentiel")), _count(item.get("nombrePlaceTotalDistance"))
+        registered = [_count(item.get(key)) for key in ("nombreInscritPresentiel", "nombreInscritDistance")]
+        left = ""
+        if (onsite or online) and any(n is not None for n in registered):
+            left = str(max(0, (onsite or 0) + (online or 0) - sum(n or 0 for n in registered)))
+        diplomas = _texts(item.get("diplomes"))
+        offers = _count(item.get("nombreOffres"))
+        return {
+            "audience": known_labels(_texts(item.get("publics")), AUDIENCES, "public", warnings),
+            "benefits": known_labels(_texts(item.get("benefices")), BENEFITS, "avantage", warnings),
+            "objectives": known_labels(_texts(item.get("objectifs")), OBJECTIVES, "objectif", warnings),
+            "campaign": next(iter(_texts(item.get("operations"))), ""),
+            "prerequisites": f"Diplôme : {', '.join(diplomas)}" if diplomas else "",
+            "program": "; ".join(f"{time} {step}" for time, step in program),
+            "places_onsite": str(onsite or ""), "places_online": str(online or ""), "places_left": left,
+            "job_offers": str(offers) if offers else "",
+            "rome": "; ".join(_texts(item.get("codesRome"))),
+        }
 
     def _commune(self, code: str):
         return self.context.geo.communes.get(code) if code else None
@@ -88,9 +127,9 @@ class FranceTravailImporter(Importer):
     @staticmethod
     def _body(item: dict) -> str:
         parts = [html_to_markdown(str(item.get("description") or ""))]
-        offers = item.get("nombreOffres")
-        if isinstance(offers, int) and offers > 0:
-            parts.append(f"**{offers} offre{'s' if offers > 1 else ''} d'emploi** proposée{'s' if offers > 1 else ''}.")
+        steps = _texts(item.get("deroulement"), "\n;")
+        if steps and not all(map(program_step, steps)):  # a free-text programme stays readable in the description
+            parts.append("**Déroulement** : " + " ; ".join(steps))
         opening = _iso(item.get("dateDebutCandidature"))[:10]
         if opening:
             day = "/".join(reversed(opening.split("-")))

@@ -39,6 +39,13 @@ def _text(component, name: str) -> str:
     return str(value).strip() if value is not None else ""
 
 
+def _categories(event) -> list[str]:
+    """Every value of every CATEGORIES line: ``Job dating``, ``CDI``, ``Jeunes``, ``Recruter``…"""
+    found = event.get("CATEGORIES")
+    return [str(value) for item in (found if isinstance(found, list) else [found] if found else [])
+            for value in item.cats]
+
+
 class ICalendarImporter(Importer):
     def records(self) -> Iterable[Record]:
         try:

@@ -24,8 +24,12 @@ EVENT_COLUMNS = {
     "debut": "start_time", "heure de debut": "start_time", "fin": "end_time", "heure de fin": "end_time",
     "organisateur": "organizer", "commune": "commune", "lieu": "venue", "adresse": "address",
     "lien de connexion": "url", "public": "audience", "secteurs": "sectors", "inscription": "registration",
-    "cloture des inscriptions": "registration_end", "places": "capacity", "statut": "status",
-    "resume": "summary", "description": "body",
+    "cloture des inscriptions": "registration_end", "statut": "status", "resume": "summary", "description": "body",
+    "places": "places_onsite", "places sur place": "places_onsite", "places a distance": "places_online",
+    "places restantes": "places_left", "avantages": "benefits", "objectifs": "objectives", "campagne": "campaign",
+    "operation": "campaign", "prerequis": "prerequisites", "deroulement": "program", "programme": "program",
+    "intervenants": "speakers", "entreprises presentes": "speakers", "offres d'emploi": "job_offers",
+    "codes rome": "rome", "metiers (rome)": "rome", "codes naf": "naf", "secteurs (naf)": "naf",
 }
 
 

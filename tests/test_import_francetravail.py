@@ -66,12 +66,21 @@ def test_token_paging_and_field_mapping(tmp_path, httpserver, credentials):
     assert job_dating["uid"] == "ft:a1" and job_dating["source"] == "ft"
     body = job_dating["body"]
     assert "Des **hôtels** recrutent." in body and "[les hôtels](https://hotels.example.org)" in body
-    assert "**12 offres d'emploi** proposées." in body and "Candidatures ouvertes à partir du 20/11/2026." in body
+    assert "Candidatures ouvertes à partir du 20/11/2026." in body and job_dating["job_offers"] == "12"
+    assert job_dating["audience"] == "Ouvert à tous, Jeunes (moins de 26 ans)"  # an unknown public is left out, reported
+    assert any("public « Publics prioritaires » inconnu" in problem for problem in summary.problems)
+    assert (job_dating["benefits"], job_dating["objectives"]) == ("CDI, Contrat saisonnier", "Recruter, Recrutement sans CV")
+    assert job_dating["campaign"] == "Semaine de l'hôtellerie" and job_dating["prerequisites"] == "Diplôme : CAP cuisine"
+    assert job_dating["program"] == "09:30 Accueil; 10:00–11:30 Entretiens avec les hôtels; 11:30 Bilan"
+    assert job_dating["rome"] == "G1602; G1703"
+    assert (job_dating["places_onsite"], job_dating.get("places_online"), job_dating["places_left"]) == ("30", None, "4")
     for hostile in ("script", "alert", "javascript", "iframe", "onerror", "cdn.example.org"):
         assert hostile not in body
     online = files["a2"]
     assert (online["mode"], online["type"], online["url"]) == ("online", "online-fair", "https://salons.example.org/numerique")
     assert "Le salon est ouvert" in online["body"]
+    assert "**Déroulement** : Une matinée d'échanges" in online["body"] and "program" not in online  # free text kept
+    assert (online["places_online"], online["places_left"]) == ("200", "0")
     assert files["a3"]["commune"] == "35000 Rennes" and files["a3"]["type"] == "information"
 
 

@@ -34,7 +34,7 @@ def agency_file(number: int, payload: str) -> str:
     line = one_line(payload)
     return (f"Title: Titre {number} {line}\nStart: 2026-12-03 09:00\nEnd: 12:00\nType: forum\nMode: onsite\n"
             f"Organizer: Orga {number} {line}\nCommune: 31555\nVenue: Lieu {number} {line}\n"
-            f"Summary: Résumé {number} {line}\nAudience: Public {number} {line[:60]}\n\n"
+            f"Summary: Résumé {number} {line}\nCampaign: Opération {number} {line[:60]}\n\n"
             f"Avant {number}\n\n{payload}\n\nAprès {number}\n")
 
 
@@ -87,9 +87,10 @@ def inert_problems(html: str) -> list[str]:
             found.append(f"script: {tag}")
         if tag.name in FORBIDDEN_TAGS:
             found.append(f"tag {tag.name}")
-        search_form = tag.find_parent("form", class_="search-form") if tag.name in {"input", "select"} else None
-        if tag.name == "form" and (tag.get("class") != ["search-form"] or tag.get("action")):
-            found.append(f"form {tag.attrs}")  # only the site's own search form, which posts nowhere
+        own = {"search-form", "preferences-form"}  # the site's own forms, which post nowhere
+        search_form = tag.find_parent("form", class_=list(own)) if tag.name in {"input", "select"} else None
+        if tag.name == "form" and (not own.intersection(tag.get("class", [])) or tag.get("action")):
+            found.append(f"form {tag.attrs}")
         if tag.name == "input" and not search_form and not (tag.get("class") == ["copy"] and tag.has_attr("readonly")):
             found.append(f"input {tag}")  # besides the search form: the subscribe page's read-only addresses
         if tag.name == "link" and tag.get("rel") == ["stylesheet"] and tag.get("href") not in OUR_STYLESHEETS:
@@ -169,7 +170,12 @@ def test_search_results_show_hostile_titles_as_text(hostile_site):
         visit = Visit(browser, base).open("recherche/?q=titre")
         visit.page.wait_for_selector(".search-status:not(:empty)")
         titles = visit.page.locator(".search-results .card-title").all_inner_texts()
-        assert len(titles) == min(50, len(PAYLOADS))
+        assert len(titles) == 20  # the first page of results
+        visit.page.click(".search-more")
+        visit.page.click(".search-more")
+        visit.page.click(".search-more")
+        assert visit.page.locator(".search-results .card").count() == len(PAYLOADS)
+        titles = visit.page.locator(".search-results .card-title").all_inner_texts()
         assert f"Titre 0 {one_line(PAYLOADS[0])}" in titles  # the script tag shown as the text typed
         visit.page.fill("#q", "alert xss")
         visit.page.wait_for_timeout(300)

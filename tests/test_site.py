@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 
+import feedparser
 import pytest
+from ical.calendar_stream import IcsCalendarStream
 
 from tests.conftest import Site, build_site, make_content
 
@@ -92,9 +94,13 @@ def test_event_page_shows_every_field(site):
     assert facts["Date"] == "jeudi 3 décembre 2026 , 9\u00a0h\u00a030 – 12\u00a0h\u00a030"
     assert facts["Lieu"] == "Agence Toulouse Occitane 12 rue d'Austerlitz 31000 Toulouse — Haute-Garonne, Occitanie"
     assert facts["Organisateur"] == "France Travail Toulouse Occitane"
-    assert facts["Public"] == "Tous publics, Jeunes de moins de 26 ans"
+    assert facts["Public"] == "Ouvert à tous, Jeunes (moins de 26 ans), Débutant accepté"
     assert facts["Secteurs"] == "Restauration, Hôtellerie"
-    assert facts["Places"] == "40"
+    assert facts["Places"] == "40 sur place — 12 places restantes"
+    assert facts["Offres d'emploi"] == "35 offres d'emploi — Voir les offres"
+    assert page.select_one('.facts a[href="https://offres.example.org/restauration-toulouse"]')
+    assert facts["Métiers"] == "Personnel de cuisine (ROME G1602) Service en restauration (ROME G1803)"
+    assert facts["Secteurs d'activité"] == "Restauration traditionnelle (NAF 56.10A)"
     assert facts["Inscription"].startswith("S'inscrire avant le mercredi 2 décembre 2026, 23\u00a0h\u00a059")
     register = page.select_one(".facts a.button")
     assert register["href"] == "https://evenements.example.org/jd-toulouse"
@@ -102,6 +108,63 @@ def test_event_page_shows_every_field(site):
     assert times[0]["datetime"] == "2026-12-03T09:30:00+01:00"
     crumbs = [a.get_text() for a in page.select(".breadcrumb a")]
     assert crumbs == ["Accueil", "Tous les événements", "Occitanie", "Haute-Garonne (31)"]
+
+
+def test_event_page_taxonomy_sections(site):
+    page = site.page("evenement/job-dating-toulouse")
+    tags = {group["aria-label"]: [a.get_text(strip=True) for a in group.select(".fr-tag")]
+            for group in page.select("header .fr-tags-group")}
+    assert tags == {"Avantages": ["CDI", "Contrat saisonnier", "Formation assurée"],
+                    "Objectifs": ["Recruter", "Recrutement sans CV"]}
+    assert page.select_one('header a.fr-tag[href="/evenements/avantage/cdi/"]')
+    campaign = page.select_one(".campaign a")
+    assert (campaign.get_text(), campaign["href"]) == ("Semaine de l'emploi saisonnier",
+                                                       "/evenements/campagne/semaine-de-l-emploi-saisonnier/")
+    checklist = page.select_one("section.prerequisites")
+    assert checklist.h2.get_text() == "Avant de vous inscrire, vérifiez que…"
+    groups = {h3.get_text(): [li.get_text() for li in h3.find_next_sibling("ul").select("li")]
+              for h3 in checklist.select("h3")}
+    assert groups == {"Âge": ["18 ans minimum"], "Permis": ["B"], "Contraintes": ["travail le week-end", "horaires décalés"]}
+    steps = [li.get_text(" ", strip=True) for li in page.select("ol.timeline li")]
+    assert steps == ["09:30 Accueil et café", "10:00 – 12:00 Entretiens avec les restaurateurs", "12:00 Bilan"]
+    speakers = page.select_one("#intervenants").find_next("ul")
+    assert [li.get_text() for li in speakers.select("li")] == ["Union des métiers de l'hôtellerie", "Restaurant Le Capitole"]
+    assert speakers.select_one("a")["href"] == "https://umih.example.org"
+
+
+def test_no_places_left_reads_complet(site):
+    page = site.page("evenement/salon-en-ligne")
+    assert site.facts(page)["Places"] == "500 à distance — Complet"
+    assert page.select_one(".badge-full").get_text() == "Complet"
+    assert site.facts(page)["Inscription"] == "Les inscriptions sont closes."
+    assert "Cet événement est complet." in page.select_one(".notice").get_text()
+
+
+def test_campaign_page_and_feeds(site):
+    page = site.page("evenements/campagne/semaine-de-l-emploi-saisonnier")
+    assert page.h1.get_text() == "Événements à venir : Semaine de l'emploi saisonnier"
+    assert [a.get_text() for a in page.select(".cards .card-title a")] == ["Job dating restauration", "Forum de l'alternance"]
+    folder = site.output / "evenements/campagne/semaine-de-l-emploi-saisonnier"
+    rss = feedparser.parse((folder / "flux.rss").read_bytes())
+    assert not rss.bozo and [entry.title for entry in rss.entries] == ["Job dating restauration", "Forum de l'alternance"]
+    calendar = IcsCalendarStream.calendar_from_ics((folder / "agenda.ics").read_text(encoding="utf-8"))
+    assert sorted(e.summary for e in calendar.events) == ["Forum de l'alternance", "Job dating restauration"]
+    home = site.page("")
+    assert home.select_one('#operations ~ ul a[href="/evenements/campagne/semaine-de-l-emploi-saisonnier/"]')
+
+
+def test_listing_pages_offer_audience_benefit_and_objective_filters(site):
+    all_events = site.page("evenements")
+    links = {a.get_text(" ", strip=True): a["href"] for a in all_events.select("#filtrer ~ ul a")}
+    assert links["Jeunes (moins de 26 ans) 2 à venir"] == "/evenements/public/jeunes/"
+    assert links["Contrat en alternance 1 à venir"] == "/evenements/avantage/alternance/"
+    assert links["Recruter 1 à venir"] == "/evenements/objectif/recruter/"
+    occitanie = site.page("evenements/occitanie")
+    links = {a.get_text(" ", strip=True): a["href"] for a in occitanie.select("#filtrer ~ ul a")}
+    assert links["CDI 1 à venir"] == "/recherche/?region=76&avantage=cdi"
+    youth = site.page("evenements/public/jeunes")
+    assert sorted(a.get_text() for a in youth.select(".cards .card-title a")) == ["Forum de l'alternance",
+                                                                                 "Job dating restauration"]
 
 
 def test_description_is_sanitised(site):

@@ -22,7 +22,7 @@ DEFAULTS = {
     "uid_domain": "agenda-emploi",  # right-hand side of every iCalendar UID
     "revisions": "state/revisions.json",  # when each event last changed (keep it between builds)
 }
-FEED_KINDS = {"all", "region", "department", "type", "mode"}
+FEED_KINDS = {"all", "region", "department", "type", "mode", "campaign"}
 SUBSCRIBE_URL = "s-abonner/"
 SERVICES_KEY = "services"
 

@@ -1,17 +1,26 @@
-"""Group events into the scopes a job seeker browses: region, department, type, month, online."""
+"""Group events into the scopes a job seeker browses: region, department, type, month, online, audience,
+benefit, objective and campaign."""
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlencode
 
 from catalogue import french
 from catalogue.dates import PARIS
 from catalogue.text import fold
-from catalogue.vocabulary import EVENT_TYPES
+from catalogue.vocabulary import AUDIENCES, BENEFITS, EVENT_TYPES, OBJECTIVES, Vocabulary
 
 ROOT = "evenements"
+# Listings of a tag (kind, path under ROOT, search parameter, vocabulary, event attribute holding its keys).
+TAGS = (
+    ("audience", "public", "public", AUDIENCES, "audience"),
+    ("benefit", "avantage", "avantage", BENEFITS, "benefits"),
+    ("objective", "objectif", "objectif", OBJECTIVES, "objectives"),
+)
 
 
 @dataclass
@@ -19,10 +28,11 @@ class Scope:
     """A listing page and its archive page: every event of one region, department, type…"""
 
     key: str
-    kind: str  # all, region, department, type, mode, month
+    kind: str  # all, region, department, type, mode, month, audience, benefit, objective, campaign
     title: str
     path: str  # under ROOT, '' for all events
     parent: Scope | None = None
+    search: dict[str, str] = field(default_factory=dict)  # the same events on the search page
     upcoming: list = field(default_factory=list)
     past: list = field(default_factory=list)
     children: list[Scope] = field(default_factory=list)
@@ -44,6 +54,28 @@ class Scope:
             scope = scope.parent
         return chain
 
+    def refinements(self) -> list[tuple[str, list[tuple[str, int, str]]]]:
+        """Audience, benefit and objective of the upcoming events here: (title, [(label, count, url)])."""
+        groups = []
+        for kind, path, parameter, vocabulary, attribute in TAGS:
+            counts: dict[str, int] = {}
+            for article in self.upcoming:
+                for key in getattr(article.event, attribute):
+                    counts[key] = counts.get(key, 0) + 1
+            links = []
+            for term in vocabulary:
+                if counts.get(term.key):
+                    url = (f"{ROOT}/{path}/{term.slug}/" if self.kind == "all"
+                           else "recherche/?" + urlencode({**self.search, parameter: term.key}))
+                    links.append((term.label, counts[term.key], url))
+            if links:
+                groups.append((TAG_TITLES[kind], links))
+        return groups
+
+
+BROWSED_APART = {"audience", "benefit", "objective", "campaign"}  # not among the listings' "Affiner" links
+TAG_TITLES = {"audience": "Public", "benefit": "Avantages", "objective": "Objectifs"}
+
 
 def _order(scope: Scope) -> str:
     """Months in time order, everything else alphabetically as a French reader expects (Î with I)."""
@@ -62,35 +94,47 @@ class Scopes:
                 (scope.past if article.event.is_past(now) else scope.upcoming).append(article)
         for scope in self.by_key.values():
             scope.past.reverse()  # most recent first in archives
-            if scope.parent is not None:
+            if scope.parent is not None and scope.kind not in BROWSED_APART:
                 scope.parent.children.append(scope)
         for scope in self.by_key.values():
             scope.children.sort(key=_order)
 
-    def _get(self, key: str, kind: str, title: str, path: str, parent: Scope | None = None) -> Scope:
+    def _get(self, key: str, kind: str, title: str, path: str, parent: Scope | None = None, **search: str) -> Scope:
         scope = self.by_key.get(key)
         if scope is None:
-            scope = self.by_key[key] = Scope(key, kind, title, path, parent)
+            scope = self.by_key[key] = Scope(key, kind, title, path, parent, search)
         return scope
 
     def _scopes_of(self, event) -> list[Scope]:
         scopes = [self.all]
         if event.commune is not None:
             region, department = event.commune.region, event.commune.department
-            region_scope = self._get(f"region:{region.code}", "region", region.name, region.slug, self.all)
+            region_scope = self._get(f"region:{region.code}", "region", region.name, region.slug, self.all,
+                                     region=region.code)
             scopes += [
                 region_scope,
                 self._get(f"department:{department.code}", "department", f"{department.name} ({department.code})",
-                          f"{region.slug}/{department.slug}", region_scope),
+                          f"{region.slug}/{department.slug}", region_scope, departement=department.code),
             ]
         if event.is_online:
-            scopes.append(self._get("mode:online", "mode", "À distance", "a-distance", self.all))
+            scopes.append(self._get("mode:online", "mode", "À distance", "a-distance", self.all, mode="a-distance"))
         term = EVENT_TYPES[event.type]
-        scopes.append(self._get(f"type:{term.key}", "type", term.label, f"type/{term.slug}", self.all))
+        scopes.append(self._get(f"type:{term.key}", "type", term.label, f"type/{term.slug}", self.all, type=term.key))
         start = event.start.astimezone(PARIS)
         label = french.month(start.year, start.month).capitalize()
-        scopes.append(self._get(f"month:{start:%Y-%m}", "month", label, f"mois/{start:%Y-%m}", self.all))
+        last_day = calendar.monthrange(start.year, start.month)[1]
+        scopes.append(self._get(f"month:{start:%Y-%m}", "month", label, f"mois/{start:%Y-%m}", self.all,
+                                du=f"{start:%Y-%m}-01", au=f"{start:%Y-%m}-{last_day:02d}"))
+        for kind, path, parameter, vocabulary, attribute in TAGS:
+            scopes += [self._tag(kind, path, parameter, vocabulary, key) for key in getattr(event, attribute)]
+        if event.campaign:
+            scopes.append(self._get(f"campaign:{event.campaign_slug}", "campaign", event.campaign,
+                                    f"campagne/{event.campaign_slug}", self.all, campagne=event.campaign_slug))
         return scopes
+
+    def _tag(self, kind: str, path: str, parameter: str, vocabulary: Vocabulary, key: str) -> Scope:
+        term = vocabulary[key]
+        return self._get(f"{kind}:{key}", kind, term.label, f"{path}/{term.slug}", self.all, **{parameter: key})
 
     def of_kind(self, kind: str) -> list[Scope]:
         return sorted((s for s in self.by_key.values() if s.kind == kind), key=_order)

@@ -11,7 +11,8 @@ from catalogue.text import html_to_text
 from .facets import MODES
 
 # Field weights: a word in the title counts five times a word of the description.
-WEIGHTS = {"title": 5, "type": 3, "place": 2, "organizer": 2, "sectors": 2, "audience": 1, "summary": 1, "body": 1}
+WEIGHTS = {"title": 5, "type": 3, "place": 2, "organizer": 2, "sectors": 2, "tags": 2, "audience": 1, "summary": 1,
+           "body": 1}
 
 
 def weighted_terms(fields: dict[str, str], vocabulary: dict[str, str]) -> dict[str, int]:
@@ -28,16 +29,21 @@ def event_document(article, number: int, vocabulary: dict[str, str]) -> tuple[di
     event = article.event
     commune = event.commune
     place = f"{commune.name} ({commune.department.code})" if commune else "À distance"
+    status = "full" if event.is_full and event.status == "scheduled" else event.status
     document = {
         "n": number, "k": "e", "t": event.title, "u": f"/{article.url}",
         "w": f"{french.day(event.start)}, {french.clock(event.start)}",
-        "p": place, "ty": event.type_term.label, "mo": MODES[event.mode], "st": event.status,
+        "p": place, "ty": event.type_term.label, "mo": MODES[event.mode], "st": status,
     }
     fields = {
-        "title": event.title, "type": event.type_term.label, "organizer": event.organizer,
+        "title": event.title, "type": event.type_term.label,
+        "organizer": " ".join([event.organizer, *(name for name, _ in event.speakers)]),
         "place": " ".join(filter(None, [commune and commune.name, commune and commune.department.name,
                                         commune and commune.region.name, event.venue])) if commune else "à distance en ligne",
-        "sectors": " ".join(event.sectors), "audience": " ".join(event.audience), "summary": event.summary,
+        "sectors": " ".join(event.sectors), "audience": " ".join(term.label for term in event.audience_terms),
+        "tags": " ".join([*(term.label for term in event.benefit_terms + event.objective_terms), event.campaign,
+                          *(label for _, label in event.rome_jobs + event.naf_sectors)]),
+        "summary": event.summary,
         "body": html_to_text(article.content),
     }
     return document, weighted_terms(fields, vocabulary)
@@ -48,6 +54,6 @@ def service_document(page, number: int, vocabulary: dict[str, str]) -> tuple[dic
     document = {"n": number, "k": "s", "t": service.title, "u": f"/{page.url}", "p": service.provider,
                 "c": service.category}
     fields = {"title": service.title, "type": service.category, "organizer": service.provider,
-              "place": "", "sectors": "", "audience": " ".join(service.audience), "summary": service.summary,
+              "place": "", "sectors": "", "tags": "", "audience": " ".join(service.audience), "summary": service.summary,
               "body": html_to_text(page.content)}
     return document, weighted_terms(fields, vocabulary)

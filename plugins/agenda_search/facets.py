@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from catalogue.vocabulary import EVENT_TYPES
+from catalogue.vocabulary import AUDIENCES, BENEFITS, EVENT_TYPES, OBJECTIVES, Vocabulary
 
 MODES = {"onsite": ["sur-place"], "online": ["a-distance"], "hybrid": ["sur-place", "a-distance"]}
 MODE_LABELS = {"sur-place": "Sur place", "a-distance": "À distance"}
@@ -36,21 +36,32 @@ def _plain(values):
     return [(value, value) for value in values]
 
 
+def _terms(vocabulary: Vocabulary, attribute: str):
+    return lambda item: [(term.key, term.label) for term in map(vocabulary.find, getattr(item, attribute)) if term]
+
+
+def _campaign(event):
+    return [(event.campaign_slug, event.campaign)] if event.campaign else []
+
+
 FACETS = [
     Facet("region", "Région", _region),
     Facet("departement", "Département", _department),
     Facet("type", "Type d'événement", lambda event: [(event.type, event.type_term.label)]),
     Facet("mode", "Modalité", lambda event: [(key, MODE_LABELS[key]) for key in MODES[event.mode]], many=True),
-    Facet("public", "Public", lambda event: _plain(event.audience), lambda service: _plain(service.audience),
-          many=True),
+    Facet("public", "Public", _terms(AUDIENCES, "audience"), _terms(AUDIENCES, "audience"), many=True),
+    Facet("avantage", "Avantages", _terms(BENEFITS, "benefits"), many=True),
+    Facet("objectif", "Objectif", _terms(OBJECTIVES, "objectives"), many=True),
     Facet("secteur", "Secteur", lambda event: _plain(event.sectors), many=True),
+    Facet("campagne", "Opération", _campaign),
 ]
+VOCABULARY_ORDER = {"type": EVENT_TYPES, "public": AUDIENCES, "avantage": BENEFITS, "objectif": OBJECTIVES}
 
 
 def value_order(facet: Facet, labels: dict[str, str]) -> list[str]:
-    """Types keep the vocabulary's order, departments their code, everything else French alphabetical."""
-    if facet.name == "type":
-        return [term.key for term in EVENT_TYPES if term.key in labels]
+    """Vocabularies keep their order, departments their code, everything else French alphabetical."""
+    if facet.name in VOCABULARY_ORDER:
+        return [term.key for term in VOCABULARY_ORDER[facet.name] if term.key in labels]
     if facet.name == "departement":
         return sorted(labels)
     return sorted(labels, key=lambda key: labels[key].casefold())

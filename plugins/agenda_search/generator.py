@@ -21,12 +21,15 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from catalogue.dates import PARIS
-from catalogue.vocabulary import STATUSES
+from catalogue.geography import geography
+from catalogue.text import fold
+from catalogue.vocabulary import AUDIENCES, EVENT_TYPES, STATUSES
 
 from .documents import event_document, service_document
 from .facets import FACETS, value_order
 
 INDEX = "recherche/index"
+PREFERENCES = "mes-preferences/"  # filled and saved in the browser (theme/static/js/preferences-form.js)
 CHUNK = 50  # documents per file: a page of results loads a few small files
 SHARD_BYTES = 24_000
 
@@ -119,5 +122,15 @@ class SearchGenerator(Generator):
         folder.mkdir(parents=True, exist_ok=True)
         for name, data in {"manifest.json": manifest, **files}.items():
             (folder / name).write_text(_compact(data), encoding="utf-8")
-        writer.write_file("recherche/index.html", self.get_template("search"), self.context,
-                          relative_urls=self.settings["RELATIVE_URLS"], url="recherche/")
+        for url, template, extra in (("recherche/", "search", {}), (PREFERENCES, "preferences", self.choices())):
+            writer.write_file(f"{url}index.html", self.get_template(template), self.context,
+                              relative_urls=self.settings["RELATIVE_URLS"], url=url, **extra)
+
+    @staticmethod
+    def choices() -> dict:
+        """What "Mes préférences" offers: every department by region, the event types, the audiences."""
+        regions: dict = {}
+        for department in sorted(geography().departments.values(), key=lambda d: d.code):
+            regions.setdefault(department.region, []).append(department)
+        return {"preference_regions": sorted(regions.items(), key=lambda item: fold(item[0].name)),
+                "preference_types": list(EVENT_TYPES), "preference_audiences": list(AUDIENCES)}

@@ -44,10 +44,12 @@ def event_json_ld(event: Event, page_url: str) -> dict:
         data["description"] = event.summary
     if event.registration.startswith("http"):
         data["offers"] = {"@type": "Offer", "url": event.registration, "price": 0, "priceCurrency": "EUR",
-                          "availability": "https://schema.org/SoldOut" if event.status == "full"
+                          "availability": "https://schema.org/SoldOut" if event.is_full
                           else "https://schema.org/InStock"}
-    if event.capacity:
-        data["maximumAttendeeCapacity"] = event.capacity
+    if event.places:
+        data["maximumAttendeeCapacity"] = event.places
+    if event.places_left is not None:
+        data["remainingAttendeeCapacity"] = event.places_left
     return data
 
 

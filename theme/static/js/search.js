@@ -100,11 +100,13 @@ async function render(state) {
 }
 
 async function showMore() {
+  more.disabled = true;  // one page at a time
   const start = list.children.length;
   const cards = (await index.documents(shown.slice(start, start + PAGE))).map((doc) => card(doc));
   list.append(...cards);
   cards[0]?.querySelector("a").focus();
   more.hidden = list.children.length >= shown.length;
+  more.disabled = false;
 }
 
 async function start() {

@@ -1,0 +1,27 @@
+// Home page, "Pour vous": the next events matching the job seeker's preferences, when they set some.
+import { card } from "./cards.js";
+import { SearchIndex } from "./engine.js";
+import { loadPreferences, preferencesQuery } from "./preferences.js";
+
+const SHOWN = 6;
+
+async function start() {
+  const section = document.querySelector(".for-you");
+  const preferences = loadPreferences();
+  if (!section || !Object.keys(preferences).length) return;
+  const index = await SearchIndex.open(section.dataset.index);
+  const found = await index.search({ ...preferences, kind: "e" });
+  const labels = index.manifest.facets.filter((facet) => preferences[facet.name])
+    .map((facet) => facet.values.filter(([key]) => preferences[facet.name].includes(key)).map(([, label]) => label).join(", "))
+    .filter(Boolean);
+  const count = found.numbers.length;
+  section.querySelector(".for-you-summary").textContent = count
+    ? `${count} événement${count > 1 ? "s" : ""} à venir selon vos préférences (${labels.join(" ; ")}).`
+    : `Aucun événement à venir ne correspond pour le moment à vos préférences (${labels.join(" ; ")}).`;
+  const docs = await index.documents(found.numbers.slice(0, SHOWN));
+  section.querySelector(".for-you-list").replaceChildren(...docs.map((doc) => card(doc, "h3")));
+  section.querySelector(".for-you-all").href += `?${preferencesQuery(preferences)}`;
+  section.hidden = false;
+}
+
+start();
