@@ -314,16 +314,18 @@ def _prerequisites(fields: _Fields) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((key, tuple(items)) for key, items in groups.items())
 
 
-_STEP = re.compile(r"^(\d{1,2})[:h](\d{2})(?:\s*[-–à]\s*(\d{1,2})[:h](\d{2}))?\s*[-–:]?\s+(\S.*)$")
+_STEP = re.compile(r"^(\d{1,2})[:h](\d{2})?(?:\s*[-–à]\s*(\d{1,2})[:h](\d{2})?)?\s*[-–:]?\s+(\S.*)$")
 
 
 def program_step(text: str) -> tuple[str, str] | None:
     """``9h30-12h00 Entretiens`` -> ("09:30–12:00", "Entretiens"); None when it is not a timed step."""
     match = _STEP.match(text.strip())
-    numbers = [int(n) for n in match.groups()[:4] if n is not None] if match else []
-    if not match or any(h > 23 for h in numbers[::2]) or any(m > 59 for m in numbers[1::2]):
+    if not match:
         return None
-    times = [f"{numbers[i]:02d}:{numbers[i + 1]:02d}" for i in range(0, len(numbers), 2)]
+    hours = [(int(hour), int(minute or 0)) for hour, minute in (match.group(1, 2), match.group(3, 4)) if hour]
+    if any(hour > 23 or minute > 59 for hour, minute in hours):
+        return None
+    times = [f"{hour:02d}:{minute:02d}" for hour, minute in hours]
     return "–".join(times), match.group(5).strip()
 
 

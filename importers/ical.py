@@ -18,7 +18,7 @@ from catalogue.dates import PARIS, format_iso
 from catalogue.text import fold
 from catalogue.vocabulary import EVENT_TYPES, guess_event_type
 
-from .base import Importer, Record
+from .base import Importer, Record, sort_categories
 from .fetch import SourceError
 from .places import commune_field
 
@@ -97,6 +97,7 @@ class ICalendarImporter(Importer):
             "url": online,
             "status": "cancelled" if _text(event, "STATUS").upper() == "CANCELLED" else "",
             "geo": f"{event['GEO'].latitude}, {event['GEO'].longitude}" if "GEO" in event else "",
+            **sort_categories(_categories(event)),
         }
         return Record(key=key, fields=fields, body=_text(event, "DESCRIPTION"), origin=f"UID {uid[:60]}",
                       warnings=warnings)

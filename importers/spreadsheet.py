@@ -31,6 +31,7 @@ EVENT_COLUMNS = {
     "intervenants": "speakers", "entreprises presentes": "speakers", "offres d'emploi": "job_offers",
     "codes rome": "rome", "metiers (rome)": "rome", "codes naf": "naf", "secteurs (naf)": "naf",
 }
+EVENT_COLUMNS = {fold(header): field for header, field in EVENT_COLUMNS.items()}  # as headers are compared
 
 
 def decode(data: bytes) -> str:

@@ -32,7 +32,9 @@ def test_outlook_calendar_over_http(tmp_path, httpserver):
         ("2026-12-01 14:00", "2026-12-01 16:00"), ("2026-12-08 09:00", "2026-12-08 11:00"),
         ("2026-12-22 14:00", "2026-12-22 16:00")]
     assert "weekly-20261208t1400" in weekly  # named after the slot it replaces
-    assert weekly["weekly-20261201t1400"]["type"] == "workshop"
+    assert weekly["weekly-20261201t1400"]["type"] == "workshop"  # CATEGORIES: a type, then tags; "Numérique" is neither
+    assert (weekly["weekly-20261201t1400"]["audience"], weekly["weekly-20261201t1400"]["objectives"]) == (
+        "Débutant accepté", "Se préparer")
     assert weekly["weekly-20261201t1400"]["commune"] == "31000 Toulouse"
     assert (files["utc"]["start"], files["utc"]["commune"]) == ("2026-12-04 14:00", "69001 Lyon")
     assert files["floating"]["start"] == "2026-12-07 09:30"

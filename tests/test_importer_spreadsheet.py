@@ -8,7 +8,7 @@ from pathlib import Path
 from catalogue.dates import PARIS
 from importers.base import SourceConfig
 from importers.spreadsheet import SpreadsheetImporter
-from tests.importers_support import make_context
+from tests.importers_support import make_context, written
 
 HEADER = "Identifiant;Titre;Type;Modalité;Date;Début;Fin;Organisateur;Commune;Lien de connexion;Statut\n"
 
@@ -85,3 +85,24 @@ def test_the_source_region_settles_shared_commune_names(tmp_path):
     assert SpreadsheetImporter(config, make_context(tmp_path)).run().created == 1
     written = (tmp_path / "content/events/imports/reunion/reunion-r1.md").read_text(encoding="utf-8")
     assert "Commune: 97400 Saint-Denis" in written
+
+
+def test_template_columns_for_the_taxonomy(tmp_path):
+    header = ("Identifiant;Titre;Type;Modalité;Date;Début;Fin;Commune;Public;Avantages;Objectifs;Campagne;Prérequis;"
+              "Déroulement;Intervenants;Offres d'emploi;Codes ROME;Codes NAF;Places sur place;Places à distance;"
+              "Places restantes;Lien de connexion\n")
+    row = ("t1;Job dating;job dating;hybride;03/12/2026;9h;12h;31555;Jeunes, débutants;CDI, alternance;Recruter;"
+           "1 jeune 1 solution;\"Permis : B ; Âge : 18 ans\";\"9h Accueil ; 9h30-11h30 Entretiens\";"
+           "\"Adecco ; Mairie https://mairie.example.org\";"
+           "12 https://offres.example.org;G1602 Personnel de cuisine;56.10A;20;10;0;https://visio.example.org\n")
+    summary = run(tmp_path, header + row)
+    assert (summary.created, summary.rejected) == (1, 0), summary.problems
+    found = written(tmp_path, "events/imports/agence-test")["t1"]
+    assert found["audience"] == "Jeunes (moins de 26 ans), Débutant accepté"
+    assert (found["benefits"], found["objectives"]) == ("CDI, Contrat en alternance", "Recruter")
+    assert found["campaign"] == "1 jeune 1 solution" and found["prerequisites"] == "Permis : B; Âge : 18 ans"
+    assert found["program"] == "09:00 Accueil; 09:30–11:30 Entretiens"
+    assert found["speakers"] == "Adecco; Mairie https://mairie.example.org"
+    assert (found["job_offers"], found["rome"], found["naf"]) == ("12 https://offres.example.org",
+                                                                  "G1602 Personnel de cuisine", "56.10A")
+    assert (found["places_onsite"], found["places_online"], found["places_left"]) == ("20", "10", "0")

@@ -35,6 +35,16 @@ def test_bundled_samples_import_cleanly_and_cover_the_catalogue(tmp_path, capsys
                                                 "company-visit", "online-fair", "other"}
     assert {event.mode for event in events} == {"onsite", "online", "hybrid"}
     assert {"cancelled", "full", "postponed"} <= {event.status for event in events}
+    taxonomy = ("audience", "benefits", "objectives", "campaign", "prerequisites", "program", "speakers", "job_offers",
+                "rome", "naf", "places_onsite", "places_online", "places_left")
+    by_source = {name: {key for event in events if event.source == name for key in taxonomy
+                        if getattr(event, key) not in ((), "", None)} for name in {event.source for event in events}}
+    assert by_source["exemple-agences-tableur"] == set(taxonomy) - {"places_online"}
+    assert by_source["exemple-france-travail"] >= {"audience", "benefits", "objectives", "campaign", "prerequisites",
+                                                     "program", "job_offers", "rome", "places_onsite", "places_online",
+                                                     "places_left"}
+    assert by_source["exemple-mission-locale-ical"] == {"audience", "benefits", "objectives"}  # from CATEGORIES
+    assert any(event.places_left == 0 for event in events) and len({e.campaign for e in events if e.campaign}) >= 4
     assert main(["--config", str(ROOT / "sources.toml"), "--content", str(content), "--today", "2026-11-25"]) == 0
     summaries = [line for line in capsys.readouterr().out.splitlines() if "créés" in line]
     assert len(summaries) == len(KINDS) + 1  # one line per source (html has two samples)

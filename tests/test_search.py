@@ -154,3 +154,76 @@ def test_search_page_without_javascript_points_to_the_listings(sample_site):
     links = {a["href"] for a in page.select(".search-nojs a")}
     assert {"/evenements/", "/evenements/a-distance/", "/services/"} <= links
     assert page.select_one("form.search-form").has_attr("hidden")
+
+
+@requires_chromium
+def test_new_facets_benefit_objective_campaign(search_page, sample_site):
+    _, visit = search_page
+    staff = Index(sample_site.output / "recherche" / "index")
+    page = visit.open("recherche/").page
+    results(visit)
+    page.select_option("#f-avantage", "cdi")
+    page.wait_for_url("**/recherche/?avantage=cdi")
+    expected = [doc["t"] for doc in staff.search("", avantage="cdi")]
+    assert 10 < len(expected) < 100 and page.inner_text(".search-status").startswith(f"{len(expected)} événements")
+    assert results(visit) == expected[:20]
+    objective = page.locator("#f-objectif option", has_text="Recrutement sans CV").inner_text()
+    page.select_option("#f-objectif", "sans-cv")
+    page.wait_for_url("**/recherche/?avantage=cdi&objectif=sans-cv")
+    assert results(visit) == [doc["t"] for doc in staff.search("", avantage="cdi", objectif="sans-cv")]
+    assert objective == f"Recrutement sans CV ({len(results(visit))})"  # the count shown before choosing it
+    visit.open("recherche/?campagne=semaine-de-l-industrie")
+    assert results(visit) == [doc["t"] for doc in staff.search("", campagne="semaine-de-l-industrie")][:20]
+    assert visit.page.input_value("#f-campagne") == "semaine-de-l-industrie"
+
+
+@requires_chromium
+def test_preferences_are_kept_in_this_browser_and_start_home_and_search(search_page, sample_site):
+    _, visit = search_page
+    staff = Index(sample_site.output / "recherche" / "index")
+    page = visit.open("mes-preferences/").page
+    assert page.is_hidden(".preferences-nojs") and page.is_visible(".preferences-form")
+    page.click("summary:has-text('Occitanie')")
+    page.check("#pref-dep-31")
+    page.check("#pref-dep-34")
+    page.check("#pref-type-job-dating")
+    page.check("#pref-type-forum-salon")
+    page.click("button[type=submit]")
+    expect(page.locator(".preferences-status")).to_have_text("Vos préférences sont enregistrées dans ce navigateur.")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('agenda-emploi:preferences'))")
+    assert stored == {"departement": ["31", "34"], "type": ["job-dating", "forum"]}
+    page.reload()
+    assert page.is_checked("#pref-dep-34") and page.is_checked("#pref-type-forum-salon")
+    assert not page.is_checked("#pref-type-atelier")
+
+    expected = [doc["t"] for doc in staff.search("", departement=["31", "34"], type=["job-dating", "forum"])]
+    assert 3 <= len(expected) < 20
+    visit.open("recherche/")
+    assert results(visit) == expected
+    assert page.url.endswith("/recherche/?departement=31&departement=34&type=job-dating&type=forum")
+    assert page.is_visible(".search-preferences")
+    assert page.locator("#f-departement option:checked").inner_text() == f"Haute-Garonne, Hérault ({len(expected)})"
+    page.select_option("#f-departement", "")  # a filter chosen on the page wins over the preferences
+    page.wait_for_url("**/recherche/?type=job-dating&type=forum")
+
+    visit.open("")
+    section = page.locator(".for-you")
+    expect(section).to_be_visible()
+    assert section.locator(".card-title").all_inner_texts() == expected[:6]
+    assert section.locator(".for-you-summary").inner_text().startswith(f"{len(expected)} événements à venir selon vos")
+
+    visit.open("mes-preferences/")
+    page.click(".preferences-clear")
+    assert page.evaluate("localStorage.getItem('agenda-emploi:preferences')") is None
+    visit.open("")
+    page.wait_for_timeout(300)
+    assert page.is_hidden(".for-you")
+    visit.open("recherche/")
+    results(visit)
+    assert page.url.endswith("/recherche/") and page.is_hidden(".search-preferences")
+    assert visit.errors == [] and visit.violations == []
+
+
+def test_personal_data_page_states_what_the_browser_keeps(sample_site):
+    text = sample_site.page("donnees-personnelles").select_one("main").get_text(" ", strip=True)
+    assert "Mes préférences" in text and "localStorage" in text and "jamais envoyées" in text

@@ -66,18 +66,19 @@ class Index:
                 scores[doc] = max(scores.get(doc, 0.0), weight * idf)
         return scores
 
-    def _keeps(self, number: int, filters: dict[str, str]) -> bool:
+    def _keeps(self, number: int, filters: dict[str, str | list[str]]) -> bool:
         for facet in self.manifest["facets"]:
             wanted = filters.get(facet["name"])
             if wanted:
                 value = self.facets[facet["name"]][number]
                 keys = {facet["values"][v][0] for v in (value if facet["many"] else [value]) if v >= 0}
-                if wanted not in keys:
+                if not keys.intersection([wanted] if isinstance(wanted, str) else wanted):
                     return False
         return True
 
-    def search(self, query: str, *, kind: str = "e", **filters: str) -> list[dict]:
-        """Documents of ``kind`` ("e" events, "s" services) matching the words and the facet filters."""
+    def search(self, query: str, *, kind: str = "e", **filters: str | list[str]) -> list[dict]:
+        """Documents of ``kind`` ("e" events, "s" services) matching the words and the facet filters; a filter
+        is one key or a list of keys, any of which will do."""
         numbers = [n for n, k in enumerate(self.facets["k"]) if k == kind and self._keeps(n, filters)]
         query_words = words(query)
         if not query_words:
