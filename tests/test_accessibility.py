@@ -27,6 +27,8 @@ PAGES = {
     "subscribe": "s-abonner/",
     "open data": "donnees/",
     "favourites": "mes-evenements/",
+    "preferences": "mes-preferences/",
+    "campaign": "evenements/campagne/1-jeune-1-solution/",
     "search with results": "recherche/?q=atelier",
     "accessibility": "accessibilite/",
     "404": "404.html",

@@ -184,10 +184,10 @@ def test_preferences_are_kept_in_this_browser_and_start_home_and_search(search_p
     page = visit.open("mes-preferences/").page
     assert page.is_hidden(".preferences-nojs") and page.is_visible(".preferences-form")
     page.click("summary:has-text('Occitanie')")
-    page.check("#pref-dep-31")
-    page.check("#pref-dep-34")
-    page.check("#pref-type-job-dating")
-    page.check("#pref-type-forum-salon")
+    page.click("label[for=pref-dep-31]")  # the box sits under its label, as DSFR draws it
+    page.click("label[for=pref-dep-34]")
+    page.click("label[for=pref-type-job-dating]")
+    page.click("label[for=pref-type-forum-salon]")
     page.click("button[type=submit]")
     expect(page.locator(".preferences-status")).to_have_text("Vos préférences sont enregistrées dans ce navigateur.")
     stored = page.evaluate("JSON.parse(localStorage.getItem('agenda-emploi:preferences'))")

@@ -11,7 +11,7 @@ from .bundle import write_bundle
 DEFAULTS = {
     "brand": True,  # the Marianne block (République française); a partner deployment sets False
     "components": ["skiplink", "logo", "header", "footer", "breadcrumb", "link", "button", "card", "tag", "badge",
-                   "alert", "pagination", "form", "input", "select", "radio"],
+                   "alert", "pagination", "form", "input", "select", "radio", "checkbox"],
     "fonts": ["Regular", "Bold"],
     "dist": "node_modules/@gouvfr/dsfr/dist",
     "cache": "cache/dsfr",

@@ -29,6 +29,8 @@ from .documents import event_document, service_document
 from .facets import FACETS, value_order
 
 INDEX = "recherche/index"
+# Collectivities with their own employment services (or nobody living there): not offered as preferences.
+OUTSIDE_NETWORK = {"984", "986", "987", "988", "989"}
 PREFERENCES = "mes-preferences/"  # filled and saved in the browser (theme/static/js/preferences-form.js)
 CHUNK = 50  # documents per file: a page of results loads a few small files
 SHARD_BYTES = 24_000
@@ -131,6 +133,7 @@ class SearchGenerator(Generator):
         """What "Mes préférences" offers: every department by region, the event types, the audiences."""
         regions: dict = {}
         for department in sorted(geography().departments.values(), key=lambda d: d.code):
-            regions.setdefault(department.region, []).append(department)
+            if department.region.code not in OUTSIDE_NETWORK:
+                regions.setdefault(department.region, []).append(department)
         return {"preference_regions": sorted(regions.items(), key=lambda item: fold(item[0].name)),
                 "preference_types": list(EVENT_TYPES), "preference_audiences": list(AUDIENCES)}

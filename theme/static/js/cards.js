@@ -25,7 +25,9 @@ export function card(doc, heading = "h2") {
     if (STATUS_LABELS[doc.st]) {
       details.append(node("span", STATUS_LABELS[doc.st], { class: `fr-badge fr-badge--sm badge badge-${doc.st}` }));
     }
-    content.append(details, node("p", doc.p, { class: "fr-card__detail card-where" }));
+    const end = node("div", "", { class: "fr-card__end" });
+    end.append(node("p", doc.p, { class: "fr-card__detail card-where" }));
+    content.append(details, end);
   } else {
     content.append(node("p", `${doc.c} · ${doc.p}`, { class: "fr-card__detail card-where" }));
   }

@@ -53,6 +53,12 @@ function dateWindow(state) {
   return [state.du, state.au];
 }
 
+function showActive(state) {
+  const active = FACETS.filter((name) => state[name].length).length + (state.quand || state.du || state.au ? 1 : 0);
+  const plural = active > 1 ? "s" : "";
+  root.querySelector(".search-active").textContent = active ? `(${active} filtre${plural} actif${plural})` : "";
+}
+
 function fillForm(state) {
   form.elements.q.value = state.q;
   form.elements.onglet.value = state.onglet;
@@ -90,6 +96,7 @@ async function render(state) {
   if (current !== generation) return;
   shown = found.numbers;
   fillFacets(state, found.counts);
+  showActive(state);
   const what = state.onglet === "services" ? "service" : "événement";
   const plural = shown.length > 1 ? "s" : "";
   status.textContent = shown.length
@@ -119,6 +126,7 @@ async function start() {
   }
   root.querySelector(".search-nojs").hidden = true;
   form.hidden = false;
+  if (matchMedia("(min-width: 48em)").matches) root.querySelector(".search-filters").open = true;  // folded on phones
   const initial = readState();
   fillForm(initial);
   await render(initial);
