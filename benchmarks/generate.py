@@ -2,14 +2,17 @@
 
 Communes are drawn by population from the official COG data, so big cities get many events and every
 department some. Every type and mode appears; 10 % of events are past, 3 % cancelled; descriptions
-are 60 to 250 words, one in five with HTML-rich Markdown (lists, links, emphasis). The same texts are
-also written as plain Pelican articles for the bare-Pelican baseline.
+are 60 to 250 words, one in five with HTML-rich Markdown (lists, links, emphasis). Benefits,
+objectives, a campaign (one in ten), a programme (job datings and forums) and prerequisites (one in
+four) are drawn too. The same texts are also written as plain Pelican articles for the bare-Pelican
+baseline. The labelled events of ``relevance.toml`` are added to every catalogue.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import tomllib
 from bisect import bisect
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -32,6 +35,13 @@ TOPICS = ["rédiger son CV", "préparer un entretien", "les aides à la mobilit�
 ORGANIZERS = ["France Travail {city}", "Mission locale de {city}", "Cap emploi {dept}", "Département {dept}",
               "APEC {region}", "Maison de l'emploi de {city}"]
 AUDIENCES = ["Tous publics", "Jeunes de moins de 26 ans", "Travailleurs handicapés", "Cadres", "Seniors"]
+BENEFITS = ["CDI", "CDD", "Intérim", "Contrat en alternance", "Contrat saisonnier", "Formation assurée",
+            "Rencontre recruteur", "Candidater sans se déplacer"]
+OBJECTIVES = {"job-dating": "Recruter", "forum": "Recruter, S'informer", "information": "S'informer",
+              "workshop": "Se préparer", "recruitment": "Recruter", "company-visit": "Découvrir un secteur ou un métier",
+              "online-fair": "Recruter", "other": "S'informer"}
+CAMPAIGNS = ["1 jeune 1 solution", "Semaine de l'industrie", "Semaine européenne pour l'emploi des personnes handicapées"]
+RELEVANCE = Path(__file__).with_name("relevance.toml")
 WORDS = ("entreprise recrutement poste contrat emploi équipe formation compétences expérience candidats "
          "conseiller métier secteur accompagnement agence offre entretien salaire horaires débutants "
          "accueil présentation échanges rencontre employeurs territoire projet parcours").split()
@@ -92,11 +102,32 @@ def event_text(number: int, rng: random.Random, place_list: list[Place], cumulat
     if mode != "onsite":
         lines.append(f"Url: https://visio.example.org/evenement-{number}")
     lines += [f"Audience: {rng.choice(AUDIENCES)}", f"Sectors: {sector}",
-              f"Registration: https://www.example.org/inscription/{number}", f"Capacity: {rng.choice([12, 20, 40, 80])}",
-              f"Summary: {sentence(rng, 12)}"]
+              f"Benefits: {', '.join(rng.sample(BENEFITS, 2))}", f"Objectives: {OBJECTIVES[kind]}",
+              f"Registration: https://www.example.org/inscription/{number}",
+              f"Places_onsite: {rng.choice([12, 20, 40, 80])}", f"Summary: {sentence(rng, 12)}"]
+    if rng.random() < 0.10:
+        lines.append(f"Campaign: {rng.choice(CAMPAIGNS)}")
+    if kind in ("job-dating", "forum"):
+        lines.append(f"Program: {start:%Hh%M} Accueil ; {start + timedelta(minutes=30):%Hh%M} Rencontres ; "
+                     f"{start + timedelta(hours=2):%Hh%M} Bilan")
+    if rng.random() < 0.25:
+        lines.append("Prerequisites: Permis : B ; Contraintes : horaires décalés")
     if rng.random() < 0.03:
         lines.append("Status: cancelled")
     return "\n".join(lines) + "\n\n" + description(rng, rich=rng.random() < 0.2) + "\n"
+
+
+def needles(now: datetime) -> dict[str, str]:
+    """The labelled events of relevance.toml, as agency files by uid."""
+    files = {}
+    for needle in tomllib.loads(RELEVANCE.read_text(encoding="utf-8"))["needle"]:
+        start = (now + timedelta(days=needle["day"])).replace(hour=10, minute=0)
+        mode = needle.get("mode", "onsite")
+        place = f"Commune: {needle['commune']}" if mode != "online" else "Url: https://visio.example.org/salon"
+        files[needle["uid"]] = (f"Title: {needle['title']}\nStart: {start:%Y-%m-%d %H:%M}\nEnd: 12:00\n"
+                                f"Type: {needle['type']}\nMode: {mode}\nOrganizer: France Travail\n{place}\n"
+                                f"Uid: {needle['uid']}\nSummary: {needle['summary']}\n\n{needle['body']}\n")
+    return files
 
 
 def service_text(number: int, rng: random.Random) -> str:
@@ -128,6 +159,9 @@ def generate(target: Path, events: int, services: int = 500, seed: int = 2026,
         start = header.split("\n", 2)[1].removeprefix("Start: ")
         (baseline / f"article-{number:06d}.md").write_text(f"Title: {title}\nDate: {start}\nSlug: article-{number:06d}\n\n{body}",
                                                          encoding="utf-8")
+    (content / "events" / "needles").mkdir(exist_ok=True)
+    for uid, text in needles(now).items():
+        (content / "events" / "needles" / f"{uid}.md").write_text(text, encoding="utf-8")
     for number in range(services):
         (content / "services" / f"service-{number:04d}.md").write_text(service_text(number, rng), encoding="utf-8")
 

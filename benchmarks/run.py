@@ -7,7 +7,6 @@ number of plain articles of the same text on the same machine in the same run.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import platform
@@ -25,6 +24,7 @@ from importers.fetch import Fetcher
 from importers.francetravail import FranceTravailImporter
 
 from .generate import generate
+from .search_compare import ENGINES, FIRST_QUERIES, compare
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 12, 1, 8, 0, tzinfo=PARIS)
@@ -66,29 +66,17 @@ def import_throughput(folder: Path) -> dict:
             "events_per_second": summary.created / seconds if seconds else 0.0}
 
 
-QUERIES = ["job dating restauration", "forum emploi", "atelier cv", "salon en ligne", "recrutement logistique",
-           "alternance", "aide a la personne", "numerique", "transport", "creer son entreprise"]
-
-
-def search_figures(output: Path) -> dict:
-    """Index size, compressed bytes a browser fetches for a first query, and the staff CLI's query time."""
+def staff_search(output: Path) -> dict:
+    """The staff CLI's query time on the index the build wrote (the browser's figures are in compare)."""
     from agenda_search.query import Index
 
-    from catalogue.search_analysis import words
-
-    folder = output / "recherche" / "index"
-    sizes = {path.name: (path.stat().st_size, len(gzip.compress(path.read_bytes(), 6))) for path in folder.iterdir()}
-    always = sum(gz for name, (_, gz) in sizes.items() if name == "manifest.json" or name.startswith("docs-"))
-    first_query = [always + sum(sizes.get(f"terms-{c}.json", (0, 0))[1] for c in {w[0] for w in words(q)})
-                   for q in QUERIES]
-    index, timings = Index(folder), []
-    for query in QUERIES * 3:
+    index, timings = Index(output / "recherche" / "index"), []
+    for query in FIRST_QUERIES * 3:
         started = time.perf_counter()
         index.search(query)
         timings.append(time.perf_counter() - started)
     timings.sort()
-    return {"index_bytes": sum(raw for raw, _ in sizes.values()), "index_gzip_bytes": sum(gz for _, gz in sizes.values()),
-            "first_query_gzip_bytes_max": max(first_query), "staff_query_ms_median": 1000 * timings[len(timings) // 2],
+    return {"staff_query_ms_median": 1000 * timings[len(timings) // 2],
             "staff_query_ms_p95": 1000 * timings[int(len(timings) * 0.95)]}
 
 
@@ -105,6 +93,8 @@ def measure(size: int, workdir: Path, services: int) -> dict:
     edited.write_text(edited.read_text(encoding="utf-8").replace("Summary: ", "Summary: Modifié. ", 1), encoding="utf-8")
     incremental = timed_build(folder / "content", folder / "output", ROOT / "pelicanconf.py", *cache, env=ours_env)
     imports = import_throughput(folder)
+    engines = compare(folder / "output", folder / "content", folder)
+    engines["ours"]["build_seconds"] = ours["parts"].get("search index", 0.0)  # measured inside our full build
     return {
         "events": size, "services": services, "generation_seconds": generation,
         "full_build_seconds": ours["seconds"], "peak_rss_mib": ours["max_rss_kib"] / 1024,
@@ -112,7 +102,7 @@ def measure(size: int, workdir: Path, services: int) -> dict:
         "ratio_to_baseline": ours["seconds"] / baseline["seconds"],
         "incremental_seconds": incremental["seconds"], "incremental_ratio": incremental["seconds"] / ours["seconds"],
         "output_files": ours["files"], "output_bytes": ours["bytes"], "parts": ours["parts"], "import": imports,
-        "search": search_figures(folder / "output"),
+        "search": {**staff_search(folder / "output"), "engines": engines},
     }
 
 
@@ -145,14 +135,26 @@ def table(results: dict) -> str:
         lines += ["", f"Growth: {last['events']:,} / {first['events']:,} events took "
                       f"{last['full_build_seconds'] / first['full_build_seconds']:.2f}× the time "
                       f"({last['events'] / first['events']:.0f}× the events).".replace(",", " ")]
-    lines += ["", "Search index (recherche/index/) and the staff search on it, same run:", "",
-              "| events | index (MB) | index gzip (MB) | first query, largest of 10 (KB gzip) | staff query median (ms) "
-              "| staff query p95 (ms) |", "|---:|---:|---:|---:|---:|---:|"]
+    lines += ["", "Search, in headless Chromium on the same built site: ours, Pagefind (pip `pagefind[bin]`) and lunr "
+              "(lunr.py index, lunr.js with lunr-languages' French stemmer). First query: bytes sent (gzip) from opening the "
+              "page to the first 10 results, cold cache, median and largest of 10 queries. Latency: each of "
+              f"{len(FIRST_QUERIES)} + 44 queries once warm, until its first 10 results are shown. Relevance: 44 labelled "
+              "queries (benchmarks/relevance.toml).", "",
+              "| events | engine | index build (s) | index (MB) | first query median / max (KB) | latency median (ms) "
+              "| latency p95 (ms) | MRR | recall@5 |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        for engine in ENGINES:
+            found = row["search"]["engines"][engine]
+            lines.append(f"| {row['events']:,} | {engine} | {found['build_seconds']:.1f} | {found['index_bytes'] / 1e6:.1f} | "
+                         f"{found['first_query_bytes_median'] / 1e3:.0f} / {found['first_query_bytes_max'] / 1e3:.0f} | "
+                         f"{found['latency_ms_median']:.1f} | {found['latency_ms_p95']:.1f} | {found['mrr']:.3f} | "
+                         f"{found['recall_at_5']:.3f} |".replace(",", " "))
+    lines += ["", "Staff search (`invoke search`, Python, same index files):", "",
+              "| events | median (ms) | p95 (ms) |", "|---:|---:|---:|"]
     for row in rows:
         found = row["search"]
-        lines.append(f"| {row['events']:,} | {found['index_bytes'] / 1e6:.1f} | {found['index_gzip_bytes'] / 1e6:.1f} | "
-                     f"{found['first_query_gzip_bytes_max'] / 1e3:.0f} | {found['staff_query_ms_median']:.0f} | "
-                     f"{found['staff_query_ms_p95']:.0f} |".replace(",", " "))
+        lines.append(f"| {row['events']:,} | {found['staff_query_ms_median']:.0f} | {found['staff_query_ms_p95']:.0f} |"
+                     .replace(",", " "))
     lines += ["", "Time share of our full build (seconds):", "",
               "| events | " + " | ".join(rows[0]["parts"]) + " |", "|---:|" + "---:|" * len(rows[0]["parts"])]
     for row in rows:

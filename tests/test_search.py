@@ -59,6 +59,7 @@ def test_postings_are_gaps_and_weights():
     ("l'emploi public", "Salon en ligne de l'emploi public"),
     ("restau", "Job dating restauration et hôtellerie"),  # prefix, as you type
     ("restaurtion", "Job dating restauration et hôtellerie"),  # one typo
+    ("restauration zzqqx", "Job dating restauration et hôtellerie"),  # a word found nowhere is left out
 ])
 def test_staff_index_finds_the_right_event(sample_site, query, first):
     results = Index(sample_site.output / "recherche" / "index").search(query)
@@ -143,6 +144,9 @@ def test_accents_elisions_typos_and_services(search_page):
     _, visit = search_page
     assert results(visit.open("recherche/?q=L%E2%80%99EMPLOI+PUBLIC"))[0] == "Salon en ligne de l'emploi public"
     assert results(visit.open("recherche/?q=RESTAURTION"))[0] == "Job dating restauration et hôtellerie"
+    assert results(visit.open("recherche/?q=restauration+Zzqqx")) == results(visit.open("recherche/?q=restauration"))
+    assert visit.open("recherche/?q=restauration+Zzqqx").page.inner_text(".search-status").endswith(
+        "« zzqqx » ne figure dans aucun événement : mot ignoré.")
     services = results(visit.open("recherche/?q=bonne&onglet=services"))
     assert services == ["La Bonne Formation", "La Bonne Boîte"]
     assert visit.page.is_checked('input[name="onglet"][value="services"]')

@@ -2,7 +2,8 @@
 
 Each query word matches its stem, the words starting with it when it is the last word typed, or else
 the words one typo away (query words of five letters or more), through the word lists. A document must
-match every word; its score adds the best field-weighted match of each word times its rarity (idf).
+match every word found in the index (a word found nowhere is left out); its score adds the best
+field-weighted match of each word times its rarity (idf).
 Ties, and queries without words, keep the index order: events by date.
 """
 
@@ -83,6 +84,7 @@ class Index:
         query_words = words(query)
         if not query_words:
             return [self.documents[n] for n in numbers]
-        per_word = [self._postings(word, i == len(query_words) - 1) for i, word in enumerate(query_words)]
+        per_word = [found for i, word in enumerate(query_words)
+                    if (found := self._postings(word, i == len(query_words) - 1))] or [{}]
         scores = {doc: sum(p[doc] for p in per_word) for doc in per_word[0] if all(doc in p for p in per_word)}
         return [self.documents[n] for n in sorted((n for n in numbers if n in scores), key=lambda n: (-scores[n], n))]

@@ -15,8 +15,19 @@ const DAY = 86400000;
 export class SearchIndex {
   static async open(base) {
     const index = new SearchIndex(base);
-    [index.manifest, index.columns] = await Promise.all([index.json("manifest.json"), index.json("facets.json")]);
-    index.day0 = Date.parse(index.manifest.day0);
+    const [manifest, columns] = await Promise.all([index.json("manifest.json"), index.json("facets.json")]);
+    index.manifest = manifest;
+    index.kinds = columns.k;
+    index.days = Int32Array.from(columns.d);
+    // Each facet column as typed arrays: value numbers, and for many-valued facets where each item's run starts.
+    index.columns = Object.fromEntries(manifest.facets.map((facet) => {
+      const column = columns[facet.name];
+      if (!facet.many) return [facet.name, { values: Int32Array.from(column) }];
+      const starts = new Uint32Array(column.length + 1);
+      column.forEach((values, n) => { starts[n + 1] = starts[n] + values.length; });
+      return [facet.name, { values: Int32Array.from(column.flat()), starts }];
+    }));
+    index.day0 = Date.parse(manifest.day0);
     return index;
   }
 
@@ -64,39 +75,44 @@ export class SearchIndex {
     return scores;
   }
 
+  // Scores of the documents matching every query word; a word found nowhere in the index (a slip the
+  // typo rule cannot mend) is left out and reported, rather than emptying the results.
   async textScores(query) {
     const queryWords = words(query);
-    if (!queryWords.length) return null;
+    if (!queryWords.length) return { scores: null, ignored: [] };
     const typing = !/\s$/.test(query);
     const perWord = await Promise.all(queryWords.map((word, i) => this.postings(word, typing && i === queryWords.length - 1)));
-    const scores = new Map(perWord[0]);
-    for (const other of perWord.slice(1)) {
+    const found = perWord.filter((matches) => matches.size);
+    const ignored = queryWords.filter((_, i) => !perWord[i].size);
+    if (!found.length) return { scores: new Map(), ignored: [] };
+    const scores = new Map(found[0]);
+    for (const other of found.slice(1)) {
       for (const doc of [...scores.keys()]) {
         if (other.has(doc)) scores.set(doc, scores.get(doc) + other.get(doc));
         else scores.delete(doc);
       }
     }
-    return scores;
+    return { scores, ignored };
   }
 
-  // Facet filters as value numbers: a facet's filter is one key or a list of keys (any of them).
+  // Facet filters as masks over value numbers: a facet's filter is one key or a list of keys (any of them).
   filters(state) {
-    const wanted = {};
-    for (const facet of this.manifest.facets) {
+    const wanted = [];
+    this.manifest.facets.forEach((facet, f) => {
       const keys = [].concat(state[facet.name] || []);
-      if (keys.length) wanted[facet.name] = new Set(facet.values.flatMap(([key], n) => (keys.includes(key) ? [n] : [])));
-    }
+      if (!keys.length) return;
+      const mask = new Uint8Array(facet.values.length);
+      facet.values.forEach(([key], v) => { if (keys.includes(key)) mask[v] = 1; });
+      wanted.push([f, mask]);
+    });
     return wanted;
   }
 
-  keeps(n, wanted, skip) {
-    for (const facet of this.manifest.facets) {
-      const accepted = wanted[facet.name];
-      if (!accepted || facet.name === skip) continue;
-      const value = this.columns[facet.name][n];
-      if (facet.many ? !value.some((v) => accepted.has(v)) : !accepted.has(value)) return false;
-    }
-    return true;
+  accepts(f, n, mask) {
+    const { values, starts } = this.columns[this.manifest.facets[f].name];
+    if (!starts) return values[n] >= 0 && mask[values[n]] === 1;
+    for (let j = starts[n]; j < starts[n + 1]; j += 1) if (mask[values[j]]) return true;
+    return false;
   }
 
   dayNumber(isoDate) {
@@ -104,33 +120,48 @@ export class SearchIndex {
   }
 
   // Numbers of the matching documents, best first (by date without words), and each facet's counts
-  // among the documents matching everything else.
+  // (by value number) among the documents matching everything else.
   async search(state) {
     const kind = state.kind || "e";
-    const scores = await this.textScores(state.q || "");
+    const { scores, ignored } = await this.textScores(state.q || "");
     const wanted = this.filters(state);
     const from = this.dayNumber(state.from);
     const to = this.dayNumber(state.to);
-    const days = this.columns.d;
     const candidates = [];
     for (let n = 0; n < this.manifest.count; n += 1) {
-      if (this.columns.k[n] !== kind || (scores && !scores.has(n))) continue;
-      if (kind === "e" && ((from !== null && days[n] < from) || (to !== null && days[n] > to))) continue;
+      if (this.kinds[n] !== kind || (scores && !scores.has(n))) continue;
+      if (kind === "e" && ((from !== null && this.days[n] < from) || (to !== null && this.days[n] > to))) continue;
       candidates.push(n);
     }
+    // failing[i]: -1 when candidate i passes every filter, f when it fails only facet f's, -2 otherwise.
+    // A document passing every filter is a result and counts for every facet; one failing a single
+    // filter counts for that facet only (choosing another of its options would show it).
+    const failing = new Int16Array(candidates.length).fill(-1);
+    const numbers = [];
+    candidates.forEach((n, i) => {
+      for (const [f, mask] of wanted) {
+        if (!this.accepts(f, n, mask)) failing[i] = failing[i] === -1 ? f : -2;
+        if (failing[i] === -2) break;
+      }
+      if (failing[i] === -1) numbers.push(n);
+    });
     const counts = {};
-    for (const facet of this.manifest.facets) {
-      const count = new Map();
-      const column = this.columns[facet.name];
-      for (const n of candidates) {
-        if (!this.keeps(n, wanted, facet.name)) continue;
-        for (const v of facet.many ? column[n] : [column[n]]) if (v >= 0) count.set(v, (count.get(v) || 0) + 1);
+    this.manifest.facets.forEach((facet, f) => {
+      const count = new Int32Array(facet.values.length);
+      const { values, starts } = this.columns[facet.name];
+      for (let i = 0; i < candidates.length; i += 1) {
+        if (failing[i] !== -1 && failing[i] !== f) continue;
+        const n = candidates[i];
+        if (!starts) {
+          if (values[n] >= 0) count[values[n]] += 1;
+        } else {
+          for (let j = starts[n]; j < starts[n + 1]; j += 1) count[values[j]] += 1;
+        }
       }
       counts[facet.name] = count;
-    }
-    const numbers = candidates.filter((n) => this.keeps(n, wanted));
+    });
     if (scores) numbers.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
-    return { numbers, counts, ranked: Boolean(scores) };
+    return { numbers, counts, ranked: Boolean(scores), ignored };
   }
 
   async documents(numbers) {

@@ -75,11 +75,11 @@ function fillFacets(state, counts) {
     const options = [node("option", "Tous", { value: "" })];
     if (chosen.length > 1) {
       const names = facet.values.filter(([key]) => chosen.includes(key));
-      const total = names.reduce((sum, [key]) => sum + (count.get(facet.values.findIndex(([k]) => k === key)) || 0), 0);
+      const total = names.reduce((sum, [key]) => sum + count[facet.values.findIndex(([k]) => k === key)], 0);
       options.push(node("option", `${names.map(([, label]) => label).join(", ")} (${total})`, { value: chosen.join("|") }));
     }
     facet.values.forEach(([key, label], n) => {
-      const found = count.get(n) || 0;
+      const found = count[n];
       if (found || (chosen.length === 1 && chosen[0] === key)) options.push(node("option", `${label} (${found})`, { value: key }));
     });
     select.replaceChildren(...options);
@@ -99,9 +99,12 @@ async function render(state) {
   showActive(state);
   const what = state.onglet === "services" ? "service" : "événement";
   const plural = shown.length > 1 ? "s" : "";
-  status.textContent = shown.length
+  const skipped = found.ignored.length
+    ? ` ${found.ignored.map((word) => `« ${word} »`).join(", ")} ne figure dans aucun ${what} : mot${found.ignored.length > 1 ? "s" : ""} ignoré${found.ignored.length > 1 ? "s" : ""}.`
+    : "";
+  status.textContent = (shown.length
     ? `${shown.length} ${what}${plural} trouvé${plural}${found.ranked ? ", les plus pertinents d'abord" : ", par date"}.`
-    : `Aucun ${what} ne correspond à votre recherche.`;
+    : `Aucun ${what} ne correspond à votre recherche.`) + skipped;
   list.replaceChildren(...(await index.documents(shown.slice(0, PAGE))).map((doc) => card(doc)));
   more.hidden = shown.length <= PAGE;
 }
