@@ -49,7 +49,8 @@ def api_items(content: Path) -> list[dict]:
             "id": path.stem, "titre": field["title"], "dateDebut": start.isoformat(),
             "dateFin": start.replace(hour=end_hour, minute=end_minute).isoformat(),
             "description": "".join(f"<p>{paragraph}</p>" for paragraph in document.body.split("\n\n")),
-            "localisation": {"codeInsee": field.get("commune", ""), "lieu": field.get("venue", "")},
+            "localisation": {"codeInsee" if field.get("commune", "").isdigit() else "ville": field.get("commune", ""),
+                             "lieu": field.get("venue", "")},
             "typeEvenement": field["type"], "organismeOrganisateur": field["organizer"],
             "urlSalonEnLigne": field.get("url", ""),
         })

@@ -32,7 +32,8 @@ def test_generator_is_deterministic_and_its_output_passes_the_check(tmp_path):
     found = scan(tmp_path / "a" / "content", geography())
     assert found.problems == []
     events = [item for item in found.items if isinstance(item, Event)]
-    assert len(events) == 300 and len(found.items) == 320
+    labelled = {event.uid for event in events if event.uid.startswith("bench-")}  # the relevance set's events
+    assert len(labelled) == 22 and len(events) == 322 and len(found.items) == 342
     assert {event.type for event in events} >= {"job-dating", "forum", "information", "workshop", "recruitment",
                                                 "company-visit", "online-fair", "other"}
     assert {event.mode for event in events} == {"onsite", "online", "hybrid"}
@@ -50,6 +51,13 @@ def test_bench_runs_end_to_end(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     (row,) = results["sizes"]
-    assert row["events"] == 200 and row["import"]["created"] == 200
+    assert row["events"] == 200 and row["import"]["created"] == 222  # with the 22 labelled events
     assert row["full_build_seconds"] > 0 and row["baseline_seconds"] > 0 and row["output_files"] > 200
-    assert "| 200 |" in (tmp_path / "results.md").read_text(encoding="utf-8")
+    engines = row["search"]["engines"]
+    assert set(engines) == {"ours", "pagefind", "lunr"}
+    for found in engines.values():
+        assert found["index_bytes"] > 0 and found["first_query_bytes_median"] > 0 and found["labelled"] == 44
+        assert 0 < found["latency_ms_median"] <= found["latency_ms_p95"] and 0 < found["mrr"] <= 1
+    assert engines["ours"]["recall_at_5"] > 0.8  # the labelled events are found on a small catalogue
+    table = (tmp_path / "results.md").read_text(encoding="utf-8")
+    assert "| 200 |" in table and "| 200 | pagefind |" in table and "| 200 | lunr |" in table

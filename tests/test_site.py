@@ -147,8 +147,18 @@ def test_campaign_page_and_feeds(site):
     folder = site.output / "evenements/campagne/semaine-de-l-emploi-saisonnier"
     rss = feedparser.parse((folder / "flux.rss").read_bytes())
     assert not rss.bozo and [entry.title for entry in rss.entries] == ["Job dating restauration", "Forum de l'alternance"]
+    assert [tag.term for tag in rss.entries[0].tags] == [
+        "Job dating", "Ouvert à tous", "Jeunes (moins de 26 ans)", "Débutant accepté", "CDI", "Contrat saisonnier",
+        "Formation assurée", "Recruter", "Recrutement sans CV", "Semaine de l'emploi saisonnier"]
+    summary = rss.entries[0].summary
+    assert "Avantages : CDI, Contrat saisonnier, Formation assurée" in summary
+    assert "Places : 40 sur place, 12 restantes" in summary and "Offres d'emploi : 35 https://offres" in summary
+    assert "Déroulement : 09:30 Accueil et café ; 10:00–12:00 Entretiens avec les restaurateurs" in summary
     calendar = IcsCalendarStream.calendar_from_ics((folder / "agenda.ics").read_text(encoding="utf-8"))
     assert sorted(e.summary for e in calendar.events) == ["Forum de l'alternance", "Job dating restauration"]
+    forum = next(e for e in calendar.events if e.summary == "Forum de l'alternance")
+    assert forum.categories == ["Forum / salon de l'emploi", "Jeunes (moins de 26 ans)", "Contrat en alternance",
+                                "Découvrir une formation", "Semaine de l’emploi saisonnier"]  # as its file writes it
     home = site.page("")
     assert home.select_one('#operations ~ ul a[href="/evenements/campagne/semaine-de-l-emploi-saisonnier/"]')
 

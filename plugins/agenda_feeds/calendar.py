@@ -11,7 +11,7 @@ from catalogue.dates import PARIS
 from catalogue.model import Event
 from catalogue.revisions import Revision
 
-from .text import location
+from .text import categories, location
 
 # Europe/Paris with the EU rules in force since 1996: compact and exact for every event we publish.
 PARIS_TIMEZONE = Timezone.from_ical(
@@ -44,7 +44,9 @@ def vevent(event: Event, revision: Revision, page_url: str, uid_domain: str, des
         component.add("geo", event.geo)
     component.add("url", page_url)
     component.add("description", description)
-    component.add("categories", [event.type_term.label])
+    # one CATEGORIES line each, without commas: calendar apps split on them, escaped or not
+    for _, label in categories(event):
+        component.add("categories", [label.replace(", ", " / ")])
     return component.to_ical()
 
 

@@ -10,25 +10,27 @@ from feedgen.feed import FeedGenerator
 from catalogue.model import Event, Service
 from catalogue.revisions import Revision
 
+from .text import categories
+
 
 @dataclass(frozen=True)
 class Item:
     title: str
     summary: str
-    category: tuple[str, str]  # term, label
+    categories: tuple[tuple[str, str], ...]  # (term, label)
     revision: Revision
     page_url: str
 
     @classmethod
     def of_event(cls, event: Event, revision: Revision, page_url: str, description: str) -> Item:
         title = f"{event.title} ({event.status_term.label.lower()})" if event.status != "scheduled" else event.title
-        return cls(title, description, (event.type, event.type_term.label), revision, page_url)
+        return cls(title, description, tuple(categories(event)), revision, page_url)
 
     @classmethod
     def of_service(cls, service: Service, revision: Revision, page_url: str) -> Item:
         free = "gratuit" if service.free else "payant"
         summary = f"{service.summary}\n\nProposé par {service.provider} ({free}) : {service.url}"
-        return cls(service.title, summary, (service.category, service.category), revision, page_url)
+        return cls(service.title, summary, ((service.category, service.category),), revision, page_url)
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ def feeds(channel: Channel, items: list[Item], fallback_updated: datetime) -> tu
         entry.summary(item.summary)
         entry.updated(item.revision.updated)
         entry.published(item.revision.updated)
-        entry.category(term=item.category[0], label=item.category[1])
+        for term, label in item.categories:
+            entry.category(term=term, label=label)
     rss = generator.rss_str(pretty=True)
     generator.link([{"href": channel.page_url, "rel": "alternate"}, {"href": channel.atom_url, "rel": "self"}],
                    replace=True)

@@ -22,6 +22,20 @@ def registration(event: Event) -> str:
     return event.registration.removeprefix("mailto:") or "auprès de l'organisateur"
 
 
+def categories(event: Event) -> list[tuple[str, str]]:
+    """(term, label) of the event's type, audience, benefits, objectives and campaign, for feed readers."""
+    terms = [event.type_term, *event.audience_terms, *event.benefit_terms, *event.objective_terms]
+    found = [(term.slug, term.label) for term in terms]
+    return found + ([(event.campaign_slug, event.campaign)] if event.campaign else [])
+
+
+def places(event: Event) -> str:
+    given = [f"{event.places_onsite} sur place" if event.places_onsite else "",
+             f"{event.places_online} à distance" if event.places_online else ""]
+    left = "" if event.places_left is None else "complet" if event.places_left == 0 else f"{event.places_left} restantes"
+    return ", ".join(filter(None, [*given, left]))
+
+
 def plain_description(event: Event, page_url: str, body_text: str) -> str:
     """What a calendar or a feed reader shows: the essentials first, then the description as text.
 
@@ -36,6 +50,18 @@ def plain_description(event: Event, page_url: str, body_text: str) -> str:
         f"Organisateur : {event.organizer}",
         f"Inscription : {registration(event)}",
     ]
+    optional = {
+        "Public": ", ".join(term.label for term in event.audience_terms),
+        "Avantages": ", ".join(term.label for term in event.benefit_terms),
+        "Objectifs": ", ".join(term.label for term in event.objective_terms),
+        "Opération": event.campaign,
+        "Places": places(event),
+        "Offres d'emploi": " ".join(filter(None, [str(event.job_offers or ""), event.job_offers_url])),
+        "Avant de vous inscrire": " ; ".join(f"{group.label} : {', '.join(items)}"
+                                             for group, items in event.prerequisite_groups),
+        "Déroulement": " ; ".join(f"{time} {step}" for time, step in event.program),
+    }
+    lines += [f"{name} : {value}" for name, value in optional.items() if value]
     if event.url:
         lines.append(f"Pour participer à distance : {event.url}")
     if body_text:

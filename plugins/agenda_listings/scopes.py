@@ -7,6 +7,7 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from urllib.parse import urlencode
 
 from catalogue import french
@@ -54,6 +55,7 @@ class Scope:
             scope = scope.parent
         return chain
 
+    @cached_property  # every page of a paginated listing shows it
     def refinements(self) -> list[tuple[str, list[tuple[str, int, str]]]]:
         """Audience, benefit and objective of the upcoming events here: (title, [(label, count, url)])."""
         groups = []
