@@ -8,20 +8,30 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from catalogue import french
 from catalogue.dates import PARIS
 from catalogue.text import fold
-from catalogue.vocabulary import AUDIENCES, BENEFITS, EVENT_TYPES, OBJECTIVES, Vocabulary
+from catalogue.vocabulary import AUDIENCES, BENEFITS, EVENT_TYPES, OBJECTIVES, Term, Vocabulary
 
 ROOT = "evenements"
-# Listings of a tag (kind, path under ROOT, search parameter, vocabulary, event attribute holding its keys).
-TAGS = (
-    ("audience", "public", "public", AUDIENCES, "audience"),
-    ("benefit", "avantage", "avantage", BENEFITS, "benefits"),
-    ("objective", "objectif", "objectif", OBJECTIVES, "objectives"),
-)
+
+
+class Tag(NamedTuple):
+    """A vocabulary whose every term has a listing: /evenements/<path>/<term slug>/."""
+
+    kind: str
+    path: str  # under ROOT, and the search page's parameter
+    vocabulary: Vocabulary
+    attribute: str  # the event's tuple of keys
+    title: str
+
+
+TAGS = (Tag("audience", "public", AUDIENCES, "audience", "Public"),
+        Tag("benefit", "avantage", BENEFITS, "benefits", "Avantages"),
+        Tag("objective", "objectif", OBJECTIVES, "objectives", "Objectifs"))
 
 
 @dataclass
@@ -59,24 +69,23 @@ class Scope:
     def refinements(self) -> list[tuple[str, list[tuple[str, int, str]]]]:
         """Audience, benefit and objective of the upcoming events here: (title, [(label, count, url)])."""
         groups = []
-        for kind, path, parameter, vocabulary, attribute in TAGS:
+        for tag in TAGS:
             counts: dict[str, int] = {}
             for article in self.upcoming:
-                for key in getattr(article.event, attribute):
+                for key in getattr(article.event, tag.attribute):
                     counts[key] = counts.get(key, 0) + 1
             links = []
-            for term in vocabulary:
+            for term in tag.vocabulary:
                 if counts.get(term.key):
-                    url = (f"{ROOT}/{path}/{term.slug}/" if self.kind == "all"
-                           else "recherche/?" + urlencode({**self.search, parameter: term.key}))
+                    url = (f"{ROOT}/{tag.path}/{term.slug}/" if self.kind == "all"
+                           else "recherche/?" + urlencode({**self.search, tag.path: term.key}))
                     links.append((term.label, counts[term.key], url))
             if links:
-                groups.append((TAG_TITLES[kind], links))
+                groups.append((tag.title, links))
         return groups
 
 
 BROWSED_APART = {"audience", "benefit", "objective", "campaign"}  # not among the listings' "Affiner" links
-TAG_TITLES = {"audience": "Public", "benefit": "Avantages", "objective": "Objectifs"}
 
 
 def _order(scope: Scope) -> str:
@@ -127,16 +136,16 @@ class Scopes:
         last_day = calendar.monthrange(start.year, start.month)[1]
         scopes.append(self._get(f"month:{start:%Y-%m}", "month", label, f"mois/{start:%Y-%m}", self.all,
                                 du=f"{start:%Y-%m}-01", au=f"{start:%Y-%m}-{last_day:02d}"))
-        for kind, path, parameter, vocabulary, attribute in TAGS:
-            scopes += [self._tag(kind, path, parameter, vocabulary, key) for key in getattr(event, attribute)]
+        for tag in TAGS:
+            scopes += [self._tag(tag, tag.vocabulary[key]) for key in getattr(event, tag.attribute)]
         if event.campaign:
             scopes.append(self._get(f"campaign:{event.campaign_slug}", "campaign", event.campaign,
                                     f"campagne/{event.campaign_slug}", self.all, campagne=event.campaign_slug))
         return scopes
 
-    def _tag(self, kind: str, path: str, parameter: str, vocabulary: Vocabulary, key: str) -> Scope:
-        term = vocabulary[key]
-        return self._get(f"{kind}:{key}", kind, term.label, f"{path}/{term.slug}", self.all, **{parameter: key})
+    def _tag(self, tag: Tag, term: Term) -> Scope:
+        return self._get(f"{tag.kind}:{term.key}", tag.kind, term.label, f"{tag.path}/{term.slug}", self.all,
+                         **{tag.path: term.key})
 
     def of_kind(self, kind: str) -> list[Scope]:
         return sorted((s for s in self.by_key.values() if s.kind == kind), key=_order)
