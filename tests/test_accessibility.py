@@ -29,6 +29,7 @@ PAGES = {
     "favourites": "mes-evenements/",
     "preferences": "mes-preferences/",
     "campaign": "evenements/campagne/1-jeune-1-solution/",
+    "campaigns": "evenements/campagne/",
     "search with results": "recherche/?q=atelier",
     "accessibility": "accessibilite/",
     "404": "404.html",

@@ -216,6 +216,11 @@ def test_preferences_are_kept_in_this_browser_and_start_home_and_search(search_p
     assert section.locator(".card-title").all_inner_texts() == expected[:6]
     assert section.locator(".for-you-summary").inner_text().startswith(f"{len(expected)} événements à venir selon vos")
 
+    page.evaluate("localStorage.setItem('agenda-emploi:preferences', JSON.stringify({departement: ['23']}))")
+    visit.open("")  # Creuse has no upcoming event: the home page says so, naming it by its code
+    expect(page.locator(".for-you-summary")).to_have_text(
+        "Aucun événement à venir ne correspond pour le moment à vos préférences (département 23).")
+
     visit.open("mes-preferences/")
     page.click(".preferences-clear")
     assert page.evaluate("localStorage.getItem('agenda-emploi:preferences')") is None

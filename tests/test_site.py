@@ -161,6 +161,11 @@ def test_campaign_page_and_feeds(site):
                                 "Découvrir une formation", "Semaine de l’emploi saisonnier"]  # as its file writes it
     home = site.page("")
     assert home.select_one('#operations ~ ul a[href="/evenements/campagne/semaine-de-l-emploi-saisonnier/"]')
+    index = site.page("evenements/campagne")  # the address without a campaign lists them all
+    assert index.h1.get_text() == "Opérations en cours"
+    assert [a.get_text(" ", strip=True) for a in index.select("main .fr-tag")] == [
+        "Semaine de l'emploi saisonnier 2 à venir"]
+    assert site.page("evenements/public").select_one('main a[href="/evenements/public/jeunes/"]')
 
 
 def test_listing_pages_offer_audience_benefit_and_objective_filters(site):

@@ -10,10 +10,17 @@ from pelican.generators import Generator
 from catalogue.dates import PARIS, parse_datetime
 from catalogue.text import slugify
 
-from .scopes import Scopes
+from .scopes import CAMPAIGNS, ROOT, TAGS, Scopes
 
 SERVICES_ROOT = "services"
-FAVOURITES = "mes-evenements/"  # filled in the browser from localStorage (theme/static/js/favourites.js)
+FAVOURITES = "mes-evenements/"
+TAG_INDEXES = (  # kind, heading and lead of the page listing a tag's values (/evenements/<path>/)
+    ("campaign", "Opérations en cours",
+     "Les opérations nationales et régionales pour l'emploi, et leurs événements à venir."),
+    ("audience", "Événements par public", "Les événements ouverts à chaque public."),
+    ("benefit", "Événements par avantage", "Ce que les événements proposent : contrats, formations…"),
+    ("objective", "Événements par objectif", "Recruter, s'informer, découvrir un métier…"),
+)  # filled in the browser from localStorage (theme/static/js/favourites.js)
 
 
 def agenda_now(settings: dict) -> datetime:
@@ -53,6 +60,10 @@ class ListingsGenerator(Generator):
             if scope.past:
                 write(scope.archive_url + "index.html", "listing", scope.archive_url, paginated=scope.past,
                       scope=scope, archive=True)
+        paths = {tag.kind: tag.path for tag in TAGS} | {"campaign": CAMPAIGNS}
+        for kind, heading, lead in TAG_INDEXES:
+            url = f"{ROOT}/{paths[kind]}/"
+            write(f"{url}index.html", "tags", url, heading=heading, lead=lead, tag_scopes=self.scopes.of_kind(kind))
         write(f"{SERVICES_ROOT}/index.html", "services", f"{SERVICES_ROOT}/", category=None)
         write(f"{FAVOURITES}index.html", "favourites", FAVOURITES)
         for category in self.categories:

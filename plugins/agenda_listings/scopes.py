@@ -17,6 +17,7 @@ from catalogue.text import fold
 from catalogue.vocabulary import AUDIENCES, BENEFITS, EVENT_TYPES, OBJECTIVES, Term, Vocabulary
 
 ROOT = "evenements"
+CAMPAIGNS = "campagne"  # /evenements/campagne/<slug>/: one listing, with its feeds, per campaign
 
 
 class Tag(NamedTuple):
@@ -140,7 +141,7 @@ class Scopes:
             scopes += [self._tag(tag, tag.vocabulary[key]) for key in getattr(event, tag.attribute)]
         if event.campaign:
             scopes.append(self._get(f"campaign:{event.campaign_slug}", "campaign", event.campaign,
-                                    f"campagne/{event.campaign_slug}", self.all, campagne=event.campaign_slug))
+                                    f"{CAMPAIGNS}/{event.campaign_slug}", self.all, campagne=event.campaign_slug))
         return scopes
 
     def _tag(self, tag: Tag, term: Term) -> Scope:

@@ -11,9 +11,11 @@ async function start() {
   if (!section || !Object.keys(preferences).length) return;
   const index = await SearchIndex.open(section.dataset.index);
   const found = await index.search({ ...preferences, kind: "e" });
+  // A department with no upcoming event is not among the index's values: it is named by its code.
+  const label = (facet, key) => facet.values.find(([value]) => value === key)?.[1]
+    ?? (facet.name === "departement" ? `département ${key}` : key);
   const labels = index.manifest.facets.filter((facet) => preferences[facet.name])
-    .map((facet) => facet.values.filter(([key]) => preferences[facet.name].includes(key)).map(([, label]) => label).join(", "))
-    .filter(Boolean);
+    .map((facet) => preferences[facet.name].map((key) => label(facet, key)).join(", "));
   const count = found.numbers.length;
   section.querySelector(".for-you-summary").textContent = count
     ? `${count} événement${count > 1 ? "s" : ""} à venir selon vos préférences (${labels.join(" ; ")}).`
