@@ -90,6 +90,16 @@ class Event:
         return [(PREREQUISITE_GROUPS[key], items) for key, items in self.prerequisites]
 
     @property
+    def prerequisite_lines(self) -> list[str]:
+        """``Permis : B, CACES R489``: one line per group, as files, feeds and exports write them."""
+        return [f"{group.label} : {', '.join(items)}" for group, items in self.prerequisite_groups]
+
+    @property
+    def program_lines(self) -> list[str]:
+        """``09:30–12:00 Entretiens``: one line per step."""
+        return [f"{time} {step}" for time, step in self.program]
+
+    @property
     def campaign_slug(self) -> str:
         return slugify(self.campaign) or "operation"
 

@@ -57,9 +57,8 @@ def plain_description(event: Event, page_url: str, body_text: str) -> str:
         "Opération": event.campaign,
         "Places": places(event),
         "Offres d'emploi": " ".join(filter(None, [str(event.job_offers or ""), event.job_offers_url])),
-        "Avant de vous inscrire": " ; ".join(f"{group.label} : {', '.join(items)}"
-                                             for group, items in event.prerequisite_groups),
-        "Déroulement": " ; ".join(f"{time} {step}" for time, step in event.program),
+        "Avant de vous inscrire": " ; ".join(event.prerequisite_lines),
+        "Déroulement": " ; ".join(event.program_lines),
     }
     lines += [f"{name} : {value}" for name, value in optional.items() if value]
     if event.url:
