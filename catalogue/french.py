@@ -1,8 +1,12 @@
-"""Dates written out in French, without depending on the machine's locale."""
+"""Dates written out in French, without depending on the machine's locale.
+
+Every value is written in its own zone: an event's times are in the event's zone (``Event.zone``), so a
+job dating in Guadeloupe reads "8 h", and ``zone_note`` adds "heure de la Guadeloupe (13 h à Paris)".
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from catalogue.dates import PARIS
 
@@ -14,25 +18,41 @@ MONTHS = (
 )
 
 
-def day(value: datetime) -> str:
+def day(value: date) -> str:
     """``mercredi 3 décembre 2026`` (``1er`` for the first of the month)."""
-    local = value.astimezone(PARIS)
-    number = "1er" if local.day == 1 else str(local.day)
-    return f"{DAYS[local.weekday()]} {number} {MONTHS[local.month - 1]} {local.year}"
+    number = "1er" if value.day == 1 else str(value.day)
+    return f"{DAYS[value.weekday()]} {number} {MONTHS[value.month - 1]} {value.year}"
 
 
 def clock(value: datetime) -> str:
     """``9 h 30``, ``14 h`` with non-breaking spaces — the spelling French typography and screen readers expect."""
-    local = value.astimezone(PARIS)
-    return f"{local.hour}{NBSP}h{NBSP}{local.minute:02d}" if local.minute else f"{local.hour}{NBSP}h"
+    return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}" if value.minute else f"{value.hour}{NBSP}h"
 
 
-def span(start: datetime, end: datetime) -> str:
-    """``mercredi 3 décembre 2026, de 9 h 30 à 12 h`` or ``du … au …`` across days."""
-    first, last = start.astimezone(PARIS), end.astimezone(PARIS)
+def span(event) -> str:
+    """``mercredi 3 décembre 2026, de 9 h 30 à 12 h``, ``du … au …`` across days, ``toute la journée``."""
+    first, last = event.start, event.end
+    if event.all_day:
+        if first.date() == event.last_day:
+            return f"{day(first)}, toute la journée"
+        return f"du {day(first)} au {day(event.last_day)}"
     if first.date() == last.date():
-        return f"{day(first)}, de {clock(first)} à {clock(last)}"
-    return f"du {day(first)}, {clock(first)}, au {day(last)}, {clock(last)}"
+        text = f"{day(first)}, de {clock(first)} à {clock(last)}"
+    else:
+        text = f"du {day(first)}, {clock(first)}, au {day(last)}, {clock(last)}"
+    note = zone_note(event)
+    return f"{text}, {note}" if note else text
+
+
+def zone_note(event) -> str:
+    """``heure de la Guadeloupe (13 h à Paris)``; empty on Paris time or all day long."""
+    if not event.zone_label or event.all_day:
+        return ""
+    start, end = event.start.astimezone(PARIS), event.end.astimezone(PARIS)
+    paris = f"{clock(start)} – {clock(end)}" if start.date() == end.date() else clock(start)
+    if start.date() != event.start.date():
+        paris = f"{day(start)}, {paris}"
+    return f"{event.zone_label} ({paris} à Paris)"
 
 
 def month(year: int, number: int) -> str:

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from catalogue.text import fold, slugify
+from catalogue.zones import commune_zone
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "node_modules/@etalab/decoupage-administratif/data"
 
@@ -51,6 +52,11 @@ class Commune:
     @property
     def postcode(self) -> str:
         return self.postcodes[0] if self.postcodes else ""
+
+    @property
+    def timezone(self) -> str:
+        """The IANA zone of the commune's local time (``America/Guadeloupe``, ``Europe/Paris``)."""
+        return commune_zone(self.department.code, self.name)
 
 
 class CommuneError(ValueError):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+from catalogue import zones
 from catalogue.codes import naf_labels, rome_label
 from catalogue.geography import Commune, Department, Region
 from catalogue.text import slugify
@@ -20,6 +22,16 @@ from catalogue.vocabulary import (
     Term,
 )
 
+# What a job seeker can do about an event, derived once from its status, dates and places.
+AVAILABILITY = {
+    "open": "Inscriptions ouvertes",
+    "closed": "Inscriptions closes",
+    "full": "Complet",
+    "cancelled": "Annulé",
+    "postponed": "Reporté",
+    "past": "Passé",
+}
+
 
 @dataclass(frozen=True)
 class Event:
@@ -31,6 +43,7 @@ class Event:
     type: str  # key in EVENT_TYPES
     mode: str  # key in MODES
     organizer: str
+    organizer_url: str = ""  # the organiser's website
     commune: Commune | None = None
     url: str = ""  # where to join an online or hybrid event
     venue: str = ""
@@ -58,6 +71,8 @@ class Event:
     updated: datetime | None = None
     source: str = ""  # name of the import source that wrote the file, empty for hand-written files
     geo: tuple[float, float] | None = None  # latitude, longitude of the venue when the source gives them
+    timezone: str = zones.PARIS_ZONE  # IANA zone of start and end: the commune's, or the organiser's when online
+    postcode: str = ""  # the postcode the source wrote, when it is one of the commune's
     body: str = ""  # Markdown description
     source_path: str = ""
 
@@ -120,6 +135,42 @@ class Event:
     @property
     def is_full(self) -> bool:
         return self.status == "full" or self.places_left == 0
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return zones.zone(self.timezone)
+
+    @property
+    def zone_label(self) -> str:
+        """``heure de la Guadeloupe`` when the event is not on Paris time, else empty."""
+        return "" if self.timezone == zones.PARIS_ZONE else zones.label(self.timezone)
+
+    @property
+    def postal_code(self) -> str:
+        """The postcode as the source wrote it, else the commune's first one."""
+        return self.postcode or (self.commune.postcode if self.commune else "")
+
+    @property
+    def all_day(self) -> bool:
+        """From midnight to 23:59 (or the next midnight), local time: shown as "toute la journée"."""
+        start, end = self.start.astimezone(self.zone), self.end.astimezone(self.zone)
+        return start.time() == time(0) and (end.time() == time(23, 59) or (end.time() == time(0) and end > start))
+
+    @property
+    def last_day(self):
+        """The local date of the event's last day (an end at midnight belongs to the day before)."""
+        end = self.end.astimezone(self.zone)
+        return (end - timedelta(minutes=1)).date() if end.time() == time(0) else end.date()
+
+    def availability(self, now: datetime) -> str:
+        """One of ``AVAILABILITY``: cancelled and postponed first, then past, full, registration closed, open."""
+        if self.status in {"cancelled", "postponed"}:
+            return self.status
+        if self.is_past(now):
+            return "past"
+        if self.is_full:
+            return "full"
+        return "closed" if self.registration_closed(now) else "open"
 
     @property
     def department(self) -> Department | None:

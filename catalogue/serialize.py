@@ -13,7 +13,7 @@ def _number(value: int | None) -> str:
 
 def event_fields(event: Event) -> dict[str, str]:
     """Canonical text of every set field, keyed like ``EVENT_FIELDS``."""
-    commune = f"{event.commune.postcode} {event.commune.name}" if event.commune else ""
+    commune = f"{event.postal_code} {event.commune.name}" if event.commune else ""
     registration = event.registration.removeprefix("mailto:") if event.registration_required else "sans inscription"
     values = {
         "title": event.title,
@@ -22,6 +22,7 @@ def event_fields(event: Event) -> dict[str, str]:
         "type": event.type,
         "mode": event.mode,
         "organizer": event.organizer,
+        "organizer_url": event.organizer_url,
         "commune": commune,
         "url": event.url,
         "venue": event.venue,
@@ -49,6 +50,7 @@ def event_fields(event: Event) -> dict[str, str]:
         "updated": format_iso(event.updated) if event.updated else "",
         "source": event.source,
         "geo": f"{event.geo[0]:.5f}, {event.geo[1]:.5f}" if event.geo else "",
+        "timezone": event.timezone if event.commune is None and event.zone_label else "",
     }
     return {key: value for key, value in values.items() if value}
 

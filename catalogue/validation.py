@@ -10,10 +10,10 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from catalogue import dates
+from catalogue import dates, zones
 from catalogue.codes import naf_code, rome_code
 from catalogue.frontmatter import Document, parse
-from catalogue.geography import CommuneError, Geography
+from catalogue.geography import Commune, CommuneError, Geography
 from catalogue.model import Event, Service
 from catalogue.problems import Problem
 from catalogue.text import fold, slugify
@@ -42,10 +42,10 @@ _EMAIL = re.compile(r"^[\w.+\-]+@[\w\-]+(\.[\w\-]+)+$")
 EVENT_FIELDS = {
     key.lower(): key
     for key in (
-        "Title", "Start", "End", "Type", "Mode", "Organizer", "Commune", "Url", "Venue", "Address",
+        "Title", "Start", "End", "Type", "Mode", "Organizer", "Organizer_url", "Commune", "Url", "Venue", "Address",
         "Audience", "Sectors", "Benefits", "Objectives", "Campaign", "Prerequisites", "Program", "Speakers",
         "Job_offers", "Rome", "Naf", "Registration", "Registration_end", "Places_onsite", "Places_online",
-        "Places_left", "Status", "Summary", "Uid", "Updated", "Source", "Geo",
+        "Places_left", "Status", "Summary", "Uid", "Updated", "Source", "Geo", "Timezone",
     )
 }
 FORMER_NAMES = {"capacity": "places_onsite"}  # files written before a field was renamed stay valid
@@ -188,27 +188,29 @@ def _uid(fields: _Fields, default: str) -> str:
 def validate_event(document: Document, *, path: str, relative: PurePosixPath, geo: Geography) -> Result:
     fields = _Fields(document, path, EVENT_FIELDS)
     default_uid, slug = identity(relative)
-    start = fields.when("start", dates.parse_datetime, required=True)
+    mode = fields.term("mode", MODES, required=True)
+    commune, postcode = _commune(fields, geo, required=mode in {"onsite", "hybrid"})
+    timezone = _timezone(fields, commune)
+    zone = zones.zone(timezone)
+    start = fields.when("start", lambda text: dates.parse_datetime(text, zone=zone), required=True)
     if start is None and dates.is_time(fields.raw("end")):
         end = None  # a bare end time depends on the start, whose problem is already reported
     else:
-        end = fields.when("end", lambda text: dates.parse_end(text, start), required=True)
-    if start and end and end <= start:
+        end = fields.when("end", lambda text: dates.parse_end(text, start) if start else
+                          dates.parse_datetime(text, end_of_day=True, zone=zone), required=True)
+    if start and end and end < start:
         fields.add("end", "la fin est avant le début", f"une fin après le {dates.format_iso(start)}")
-    mode = fields.term("mode", MODES, required=True)
-    commune = None
-    if mode in {"onsite", "hybrid"} or fields.raw("commune"):
-        place = fields.raw("commune", required=mode in {"onsite", "hybrid"})
-        if place:
-            try:
-                commune = geo.resolve(place)
-            except CommuneError as error:
-                fields.add("commune", str(error), "un code INSEE (31555) ou un code postal et un nom (31000 Toulouse)")
+    elif start and end and end == start:
+        fields.add("end", "la fin est à la même heure que le début", f"une fin après le {dates.format_iso(start)}")
     url = fields.url("url", required=mode in {"online", "hybrid"})
     registration, required = _registration(fields)
-    registration_end = fields.when("registration_end", lambda text: dates.parse_datetime(text, end_of_day=True))
+    registration_end = fields.when("registration_end",
+                                   lambda text: dates.parse_datetime(text, end_of_day=True, zone=zone))
     if registration_end and end and registration_end > end:
         fields.add("registration_end", "la clôture des inscriptions est après la fin", "une date avant la fin")
+    if registration_end and not required:
+        fields.add("registration_end", "une clôture des inscriptions pour un événement sans inscription",
+                   "retirez la clôture, ou indiquez comment s'inscrire")
     event = Event(
         uid=_uid(fields, default_uid),
         slug=slug,
@@ -218,6 +220,7 @@ def validate_event(document: Document, *, path: str, relative: PurePosixPath, ge
         type=fields.term("type", EVENT_TYPES, required=True),
         mode=mode,
         organizer=fields.text("organizer", required=True, limit=MAX_TITLE),
+        organizer_url=fields.url("organizer_url"),
         commune=commune,
         url=url,
         venue=fields.text("venue", limit=MAX_TITLE),
@@ -237,15 +240,56 @@ def validate_event(document: Document, *, path: str, relative: PurePosixPath, ge
         registration_required=required,
         registration_end=registration_end,
         **_places(fields),
-        status=fields.term("status", STATUSES, default="scheduled"),
+        status=_status(fields),
         summary=fields.text("summary"),
-        updated=fields.when("updated", dates.parse_datetime),
+        updated=fields.when("updated", lambda text: dates.parse_datetime(text, zone=zone)),
         source=fields.text("source", limit=80),
         geo=_geo(fields),
+        timezone=timezone,
+        postcode=postcode,
         body=document.body.strip(),
         source_path=path,
     )
     return Result(None if fields.problems else event, fields.problems)
+
+
+def _commune(fields: _Fields, geo: Geography, *, required: bool) -> tuple[Commune | None, str]:
+    """The commune, and the postcode the file wrote when it is one of the commune's."""
+    place = fields.raw("commune", required=required)
+    if not place:
+        return None, ""
+    try:
+        commune = geo.resolve(place)
+    except CommuneError as error:
+        fields.add("commune", str(error), "un code INSEE (31555) ou un code postal et un nom (31000 Toulouse)")
+        return None, ""
+    written = place.split()[0]
+    return commune, written if written in commune.postcodes and written != commune.postcode else ""
+
+
+def _timezone(fields: _Fields, commune: Commune | None) -> str:
+    """The commune's zone; an online event's is the file's ``Timezone``, else Paris."""
+    written = fields.raw("timezone")
+    if written and not zones.is_known(written):
+        fields.add("timezone", f"fuseau horaire inconnu « {written[:40]} »",
+                   f"un de {', '.join(sorted(zones.LABELS))}")
+        written = ""
+    if commune is None:
+        return written or zones.PARIS_ZONE
+    if written and written != commune.timezone:
+        fields.add("timezone", f"le fuseau {written} ne correspond pas à la commune {commune.name} "
+                   f"({zones.label(commune.timezone)})", f"{commune.timezone}, ou retirez ce champ")
+    return commune.timezone
+
+
+def _status(fields: _Fields) -> str:
+    """The status; "complet" with places left contradicts itself and is refused."""
+    status = fields.term("status", STATUSES, default="scheduled")
+    left = fields.raw("places_left")
+    if status == "full" and left.isdigit() and int(left) > 0:
+        fields.add("status", f"statut « complet » alors qu'il reste {left} place(s)",
+                   "retirez le statut, ou indiquez Places_left: 0")
+    return status
 
 
 def _geo(fields: _Fields) -> tuple[float, float] | None:

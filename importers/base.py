@@ -39,6 +39,7 @@ class SourceConfig:
     kind: str
     location: str  # a path relative to the project, or a URL
     organizer: str = ""
+    organizer_url: str = ""  # the default organiser's website, given with it
     region: str = ""  # default region (code or name): settles commune names shared across regions
     rebase_from: date | None = None  # sample sources: this Monday moves to the current week's Monday
     options: dict = field(default_factory=dict)  # kind-specific settings (selectors, horizon, credentials…)
@@ -182,8 +183,8 @@ class Importer:
         return summary
 
     def defaults(self) -> dict[str, str]:
-        """Values for fields a record leaves empty."""
-        return {"organizer": self.source.organizer}
+        """Values for fields a record leaves empty: the source's organiser and its website go together."""
+        return {"organizer": self.source.organizer, "organizer_url": self.source.organizer_url}
 
     def validate(self, document: Document, where: str, relative: PurePosixPath) -> Result:
         return validate_event(document, path=where, relative=relative, geo=self.context.geo)
@@ -195,7 +196,10 @@ class Importer:
         """The record as a parsed agency file, completed with the source's defaults."""
         document = Document(body=record.body)
         values = {key: " ".join(value.split()) for key, value in record.fields.items() if value and value.strip()}
-        for key, value in self.defaults().items():
+        defaults = self.defaults()
+        if values.get("organizer"):  # a record naming its own organiser does not get the source's website
+            defaults.pop("organizer_url", None)
+        for key, value in defaults.items():
             values.setdefault(key, value)
         if values.get("commune") and self.source.region:  # a shared name settled by the source's region
             commune = self.find_commune(values["commune"])

@@ -97,6 +97,7 @@ class HtmlAgendaImporter(Importer):
             "type": guess_event_type(" ".join(str(item.get(k) or "") for k in ("@type", "name")).replace("Event", "")),
             "mode": mode,
             "organizer": str(organizer.get("name") or "") if isinstance(organizer, dict) else str(organizer),
+            "organizer_url": str(organizer.get("url") or "") if isinstance(organizer, dict) else "",
             "commune": commune_field(commune),
             "venue": str(place.get("name") or ""),
             "address": street,

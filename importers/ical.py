@@ -2,8 +2,9 @@
 
 Recurring workshops (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides) are expanded by
 recurring-ical-events over a window: ``past_days`` before today to ``horizon_days`` after
-(settings of the source, default 60 and 180). Times with TZID or in UTC are converted, floating
-times follow X-WR-TIMEZONE or else Europe/Paris; all-day events run from 00:00 to 23:59.
+(settings of the source, default 60 and 180). Times with TZID or in UTC keep their instant; floating
+times follow X-WR-TIMEZONE, or else are local times of the event's commune; all-day events run from
+00:00 to 23:59, local time.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date, datetime, timedelta
 import icalendar
 import recurring_ical_events
 
-from catalogue.dates import PARIS, format_iso
+from catalogue.dates import PARIS, source_iso
 from catalogue.text import fold
 from catalogue.vocabulary import EVENT_TYPES, guess_event_type
 
@@ -26,11 +27,12 @@ ONLINE_WORDS = ("en ligne", "visio", "a distance", "teams", "zoom", "webinaire")
 
 
 def _moment(value, *, end: bool = False) -> datetime:
+    """An aware time as it is, a floating one (or an all-day date) without a zone: the commune's applies."""
     if isinstance(value, datetime):
-        return value.replace(tzinfo=PARIS) if value.tzinfo is None else value
+        return value
     if isinstance(value, date):  # all-day: DTEND is the day after the last day
         day = value - timedelta(days=1) if end else value
-        return datetime(day.year, day.month, day.day, 23 if end else 0, 59 if end else 0, tzinfo=PARIS)
+        return datetime(day.year, day.month, day.day, 23 if end else 0, 59 if end else 0)
     raise SourceError(f"date iCalendar illisible : {value!r}")
 
 
@@ -75,7 +77,7 @@ class ICalendarImporter(Importer):
         key = uid.split("@", 1)[0] or uid  # "atelier-cv@agence.example.org": the part before @ is enough
         if uid in recurring:  # one file per occurrence, named after its original slot (RECURRENCE-ID)
             slot = _moment(event["RECURRENCE-ID"].dt) if "RECURRENCE-ID" in event else start
-            key = f"{key}-{slot.astimezone(PARIS):%Y%m%dT%H%M}"
+            key = f"{key}-{(slot.astimezone(PARIS) if slot.tzinfo else slot):%Y%m%dT%H%M}"
         location, link = _text(event, "LOCATION"), _text(event, "URL")
         location_is_link = location.startswith(("http://", "https://"))
         says_online = location_is_link or not location or any(word in fold(location) for word in ONLINE_WORDS)
@@ -87,8 +89,8 @@ class ICalendarImporter(Importer):
         organizer = event.get("ORGANIZER")
         fields = {
             "title": _text(event, "SUMMARY"),
-            "start": format_iso(start),
-            "end": format_iso(end),
+            "start": source_iso(start),
+            "end": source_iso(end),
             "type": self._type(event),
             "mode": mode,
             "organizer": str(organizer.params.get("CN", "")) if organizer is not None else "",

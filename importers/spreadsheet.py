@@ -22,7 +22,8 @@ from .fetch import SourceError
 EVENT_COLUMNS = {
     "identifiant": "key", "titre": "title", "type": "type", "modalite": "mode", "date": "date",
     "debut": "start_time", "heure de debut": "start_time", "fin": "end_time", "heure de fin": "end_time",
-    "organisateur": "organizer", "commune": "commune", "lieu": "venue", "adresse": "address",
+    "organisateur": "organizer", "site de l'organisateur": "organizer_url", "commune": "commune", "lieu": "venue",
+    "adresse": "address",
     "lien de connexion": "url", "public": "audience", "secteurs": "sectors", "inscription": "registration",
     "cloture des inscriptions": "registration_end", "statut": "status", "resume": "summary", "description": "body",
     "places": "places_onsite", "places sur place": "places_onsite", "places a distance": "places_online",

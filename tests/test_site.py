@@ -6,6 +6,7 @@ import logging
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from ical.calendar_stream import IcsCalendarStream
 
 from tests.conftest import Site, build_site, make_content
@@ -79,7 +80,7 @@ def test_cancelled_full_and_postponed_badges(site):
     assert "Cet événement est annulé." in cancelled.select_one(".notice-warning").get_text()
     full = site.page("evenement/recrutement-complet")
     assert full.select_one(".badge-full").get_text() == "Complet"
-    assert "Les inscriptions sont closes." in full.select_one(".facts").get_text()
+    assert "Complet : les inscriptions sont fermées." in full.select_one(".facts").get_text()
     assert not full.select(".facts a.button")
     postponed = site.page("evenement/reporte-reunion")
     assert postponed.select_one(".badge-postponed").get_text() == "Reporté"
@@ -136,7 +137,7 @@ def test_no_places_left_reads_complet(site):
     page = site.page("evenement/salon-en-ligne")
     assert site.facts(page)["Places"] == "500 à distance — Complet"
     assert page.select_one(".badge-full").get_text() == "Complet"
-    assert site.facts(page)["Inscription"] == "Les inscriptions sont closes."
+    assert site.facts(page)["Inscription"] == "Complet : les inscriptions sont fermées."
     assert "Cet événement est complet." in page.select_one(".notice").get_text()
 
 
@@ -150,7 +151,7 @@ def test_campaign_page_and_feeds(site):
     assert [tag.term for tag in rss.entries[0].tags] == [
         "Job dating", "Ouvert à tous", "Jeunes (moins de 26 ans)", "Débutant accepté", "CDI", "Contrat saisonnier",
         "Formation assurée", "Recruter", "Recrutement sans CV", "Semaine de l'emploi saisonnier"]
-    summary = rss.entries[0].summary
+    summary = BeautifulSoup(rss.entries[0].summary, "html.parser").get_text()
     assert "Avantages : CDI, Contrat saisonnier, Formation assurée" in summary
     assert "Places : 40 sur place, 12 restantes" in summary and "Offres d'emploi : 35 https://offres" in summary
     assert "Déroulement : 09:30 Accueil et café ; 10:00–12:00 Entretiens avec les restaurateurs" in summary

@@ -121,10 +121,10 @@ def test_online_needs_url_and_hybrid_needs_both():
         ({"Uid": "a b"}, "Uid: identifiant invalide « a b » (attendu: lettres, chiffres et . _ - : / @, 200 signes "
                          "au plus)"),
         ({"Comune": "31555"}, "Comune: champ inconnu, vouliez-vous dire Commune ? (attendu: un de Title, Start, End, "
-                              "Type, Mode, Organizer, Commune, Url, Venue, Address, Audience, Sectors, Benefits, "
+                              "Type, Mode, Organizer, Organizer_url, Commune, Url, Venue, Address, Audience, Sectors, Benefits, "
                               "Objectives, Campaign, Prerequisites, Program, Speakers, Job_offers, Rome, Naf, "
                               "Registration, Registration_end, Places_onsite, Places_online, Places_left, Status, "
-                              "Summary, Uid, Updated, Source, Geo)"),
+                              "Summary, Uid, Updated, Source, Geo, Timezone)"),
         ({"Audience": "Tous publics, étudiants"},
          "Audience: valeur inconnue « étudiants » (attendu: tous (Ouvert à tous), cadres (Cadres), jeunes (Jeunes "
          "(moins de 26 ans)), seniors (Seniors), sans-diplome (Pas de diplôme exigé), debutants (Débutant accepté), "

@@ -8,6 +8,7 @@ from pelican import signals
 
 from catalogue import french
 from catalogue.dedup import duplicate_groups
+from catalogue.model import AVAILABILITY
 from catalogue.validation import duplicates
 
 from .reader import PROBLEMS_KEY, AgendaReader
@@ -61,7 +62,8 @@ def drop_duplicate_services(generator) -> None:
 
 
 def add_filters(generator) -> None:
-    generator.env.filters.update(french_day=french.day, french_clock=french.clock)
+    generator.env.filters.update(french_day=french.day, french_clock=french.clock, french_zone_note=french.zone_note)
+    generator.env.globals.update(availabilities=AVAILABILITY)
 
 
 def register() -> None:

@@ -1,15 +1,23 @@
-"""iCalendar output (RFC 5545) with the icalendar library: one VEVENT per event, reused by every calendar."""
+"""iCalendar output (RFC 5545) with the icalendar library: one VEVENT per event, reused by every calendar.
+
+Times carry the event's own zone (``TZID=America/Guadeloupe``) and every calendar holds one VTIMEZONE
+per zone its events use. No METHOD: a published calendar without an ORGANIZER must not claim
+``METHOD:PUBLISH`` (RFC 5546), and libical refuses it.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+import hashlib
+import re
+from datetime import UTC, date, timedelta
+from functools import cache
 
 from icalendar import Calendar, Timezone, vDuration
 from icalendar import Event as VEvent
 
-from catalogue.dates import PARIS
 from catalogue.model import Event
 from catalogue.revisions import Revision
+from catalogue.zones import PARIS_ZONE
 
 from .text import categories, location
 
@@ -22,19 +30,47 @@ PARIS_TIMEZONE = Timezone.from_ical(
     "DTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
     "END:VTIMEZONE\r\n"
 )
-TIMEZONE_BYTES = PARIS_TIMEZONE.to_ical()
 STATUS = {"scheduled": "CONFIRMED", "full": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@cache
+def timezone_bytes(name: str) -> bytes:
+    """The VTIMEZONE of a zone: Paris's EU rule above, the others from the tz database (icalendar).
+
+    None of the overseas zones but Miquelon changes its clocks; the window covers the years published."""
+    if name == PARIS_ZONE:
+        return PARIS_TIMEZONE.to_ical()
+    return Timezone.from_tzid(name, first_date=date(2020, 1, 1), last_date=date(2040, 1, 1)).to_ical()
+
+
+def calendar_uid(uid: str, domain: str) -> str:
+    """``<uid>@<domain>`` with only the characters CalDAV servers take in a resource name.
+
+    A uid made only of letters, digits, ``.``, ``_`` and ``-`` is kept as it is, so subscribers keep their
+    events; another one has each run of other characters replaced by ``-`` and a short hash of the
+    original appended, so two uids never meet."""
+    safe = _UNSAFE.sub("-", uid)
+    if safe != uid:
+        safe = f"{safe}-{hashlib.sha256(uid.encode()).hexdigest()[:8]}"
+    return f"{safe}@{domain}"
 
 
 def vevent(event: Event, revision: Revision, page_url: str, uid_domain: str, description: str) -> bytes:
-    """The event's VEVENT, folded and CRLF-terminated: serialised once, reused by every calendar."""
+    """The event's VEVENT, folded and CRLF-terminated: serialised once, reused by every calendar.
+
+    An all-day event has DATE values (DTEND the day after its last day); others, times in its zone."""
     component = VEvent()
-    component.add("uid", f"{event.uid}@{uid_domain}")
+    component.add("uid", calendar_uid(event.uid, uid_domain))
     component.add("dtstamp", revision.updated.astimezone(UTC))
     component.add("last-modified", revision.updated.astimezone(UTC))
     component.add("sequence", revision.sequence)
-    component.add("dtstart", event.start.astimezone(PARIS))
-    component.add("dtend", event.end.astimezone(PARIS))
+    if event.all_day:
+        component.add("dtstart", event.start.date())
+        component.add("dtend", event.last_day + timedelta(days=1))
+    else:
+        component.add("dtstart", event.start)
+        component.add("dtend", event.end)
     component.add("summary", event.title)
     component.add("status", STATUS[event.status])
     where = location(event)
@@ -50,17 +86,16 @@ def vevent(event: Event, revision: Revision, page_url: str, uid_domain: str, des
     return component.to_ical()
 
 
-def calendar(name: str, description: str, events: list[bytes], refresh: timedelta) -> bytes:
-    """A subscribable calendar: X-WR-CALNAME, refresh hints, Europe/Paris VTIMEZONE; CRLF, folded at 75 octets.
+def calendar(name: str, description: str, events: list[bytes], zones: set[str], refresh: timedelta) -> bytes:
+    """A subscribable calendar: X-WR-CALNAME, refresh hints, a VTIMEZONE per zone used; CRLF, folded at 75 octets.
 
-    The calendar's own properties are written by icalendar; the time zone and the VEVENTs, serialised
-    once (``vevent``, ``TIMEZONE_BYTES``), are placed before its closing line.
+    The calendar's own properties are written by icalendar; the time zones and the VEVENTs, serialised
+    once (``vevent``, ``timezone_bytes``), are placed before its closing line.
     """
     result = Calendar()
     result.add("prodid", "-//agenda-emploi//Agenda de l'emploi//FR")
     result.add("version", "2.0")
     result.add("calscale", "GREGORIAN")
-    result.add("method", "PUBLISH")
     result.add("x-wr-calname", name)
     result.add("x-wr-caldesc", description)
     result.add("x-wr-timezone", "Europe/Paris")
@@ -68,4 +103,5 @@ def calendar(name: str, description: str, events: list[bytes], refresh: timedelt
     result.add("x-published-ttl", vDuration(refresh))
     head = result.to_ical()
     closing = b"END:VCALENDAR\r\n"
-    return head[: -len(closing)] + TIMEZONE_BYTES + b"".join(events) + closing
+    timezones = b"".join(timezone_bytes(zone) for zone in sorted(zones))
+    return head[: -len(closing)] + timezones + b"".join(events) + closing

@@ -11,7 +11,7 @@ from pelican.generators import Generator
 from catalogue.revisions import Revisions
 from catalogue.text import html_to_text
 
-from .calendar import calendar, vevent
+from .calendar import calendar, timezone_bytes, vevent
 from .syndication import Channel, Item, feeds
 from .text import google_calendar_link, outlook_link, plain_description
 
@@ -77,12 +77,13 @@ class FeedsGenerator(Generator):
         output = Path(self.output_path)
         refresh = timedelta(hours=self.options["refresh_hours"])
         components = {}
-        single = calendar(self.settings["SITENAME"], "Un événement pour l'emploi", [], refresh)
-        head, closing = single[: -len(b"END:VCALENDAR\r\n")], b"END:VCALENDAR\r\n"
-        for article in self.events:  # one .ics per event: the shared head, its VEVENT, the closing line
+        closing = b"END:VCALENDAR\r\n"
+        head = calendar(self.settings["SITENAME"], "Un événement pour l'emploi", [], set(), refresh)[:-len(closing)]
+        for article in self.events:  # one .ics per event: the shared head, its zone, its VEVENT, the closing line
             components[id(article)] = vevent(article.event, article.revision, self.page_url(article),
                                              self.options["uid_domain"], article.plain_description)
-            _write(output / article.ics_url, head + components[id(article)] + closing)
+            _write(output / article.ics_url, head + b"".join(timezone_bytes(zone) for zone in zones_of([article]))
+                   + components[id(article)] + closing)
         now = self.context["agenda_now"]
         for key, links in self.links.items():
             scope = self.context["scopes"].by_key.get(key)
@@ -92,13 +93,14 @@ class FeedsGenerator(Generator):
             name = f"{self.settings['SITENAME']} : {scope.title}" if scope.kind != "all" else self.settings["SITENAME"]
             description = f"Événements pour l'emploi à venir : {scope.title}"
             channel = Channel(name, description, f"{self.base}/{scope.url}", f"{self.base}/{links.rss}",
-                              f"{self.base}/{links.atom}")
+                              f"{self.base}/{links.atom}", self.settings["SITENAME"], f"{self.base}/")
             items = [Item.of_event(article.event, article.revision, self.page_url(article), article.plain_description)
                      for article in chosen]
             rss, atom = feeds(channel, items, fallback_updated=now)
             _write(output / links.rss, rss)
             _write(output / links.atom, atom)
-            _write(output / links.ics, calendar(name, description, [components[id(a)] for a in chosen], refresh))
+            _write(output / links.ics, calendar(name, description, [components[id(a)] for a in chosen],
+                                                zones_of(chosen), refresh))
         self.write_services_feeds(output, now)
         writer.write_file(f"{SUBSCRIBE_URL}index.html", self.get_template("subscribe"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url=SUBSCRIBE_URL)
@@ -107,7 +109,8 @@ class FeedsGenerator(Generator):
     def write_services_feeds(self, output: Path, now) -> None:
         links = self.links[SERVICES_KEY]
         channel = Channel(f"{self.settings['SITENAME']} : services en ligne", "Le catalogue des services en ligne",
-                          f"{self.base}/services/", f"{self.base}/{links.rss}", f"{self.base}/{links.atom}")
+                          f"{self.base}/services/", f"{self.base}/{links.rss}", f"{self.base}/{links.atom}",
+                          self.settings["SITENAME"], f"{self.base}/")
         items = [Item.of_service(page.service, page.revision, self.page_url(page)) for page in self.context["services"]]
         rss, atom = feeds(channel, items, fallback_updated=now)
         _write(output / links.rss, rss)
@@ -118,6 +121,11 @@ class FeedsGenerator(Generator):
         since = now - timedelta(days=self.options["recent_days"])
         recent = [article for article in reversed(scope.past) if article.event.end >= since]
         return (recent + scope.upcoming)[: self.options["max_items"]]
+
+
+def zones_of(articles: list) -> set[str]:
+    """The zones a calendar of these events needs a VTIMEZONE for (all-day events have none)."""
+    return {article.event.timezone for article in articles if not article.event.all_day}
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -1,9 +1,16 @@
-"""RSS 2.0 and Atom feeds of events or services, written with feedgen."""
+"""RSS 2.0 and Atom feeds of events or services, written with feedgen.
+
+Atom feeds name their author (RFC 4287 §4.1.1) and their self link's type; RSS's channel ``<link>`` is
+the scope's HTML page; item descriptions are HTML (escaped in the XML) with the plain text's line
+breaks and links, which feed readers show as they are.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 
 from feedgen.feed import FeedGenerator
 
@@ -40,6 +47,21 @@ class Channel:
     page_url: str
     rss_url: str
     atom_url: str
+    author: str  # the site's name: the publisher of every entry
+    home_url: str
+
+
+_LINK = re.compile(r"https?://[^\s<>\"]+")
+
+
+def html_description(text: str) -> str:
+    """Plain text as HTML: escaped, a paragraph per blank-line block, line breaks kept, addresses linked."""
+    def paragraph(block: str) -> str:
+        lines = [_LINK.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escape(line, quote=False))
+                 for line in block.split("\n")]
+        return f"<p>{'<br>'.join(lines)}</p>"
+
+    return "".join(paragraph(block) for block in re.split(r"\n\s*\n", text.strip()) if block.strip())
 
 
 def feeds(channel: Channel, items: list[Item], fallback_updated: datetime) -> tuple[bytes, bytes]:
@@ -50,7 +72,10 @@ def feeds(channel: Channel, items: list[Item], fallback_updated: datetime) -> tu
     generator.title(channel.title)
     generator.subtitle(channel.description)
     generator.description(channel.description)
-    generator.link([{"href": channel.page_url, "rel": "alternate"}, {"href": channel.rss_url, "rel": "self"}])
+    generator.author({"name": channel.author, "uri": channel.home_url})
+    # feedgen takes RSS's channel <link> from the last link: the HTML page
+    generator.link([{"href": channel.rss_url, "rel": "self", "type": "application/rss+xml"},
+                    {"href": channel.page_url, "rel": "alternate", "type": "text/html"}])
     generator.language("fr")
     generator.generator("agenda-emploi")
     updated = max((item.revision.updated for item in items), default=fallback_updated)
@@ -62,12 +87,12 @@ def feeds(channel: Channel, items: list[Item], fallback_updated: datetime) -> tu
         entry.guid(item.page_url, permalink=True)
         entry.title(item.title)
         entry.link(href=item.page_url)
-        entry.summary(item.summary)
+        entry.summary(html_description(item.summary), type="html")
         entry.updated(item.revision.updated)
         entry.published(item.revision.updated)
         for term, label in item.categories:
             entry.category(term=term, label=label)
     rss = generator.rss_str(pretty=True)
-    generator.link([{"href": channel.page_url, "rel": "alternate"}, {"href": channel.atom_url, "rel": "self"}],
-                   replace=True)
+    generator.link([{"href": channel.atom_url, "rel": "self", "type": "application/atom+xml"},
+                    {"href": channel.page_url, "rel": "alternate", "type": "text/html"}], replace=True)
     return rss, generator.atom_str(pretty=True)

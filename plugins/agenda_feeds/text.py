@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from catalogue import french
-from catalogue.dates import PARIS
 from catalogue.model import Event
 
 
 def location(event: Event) -> str:
     if event.commune is None:
         return "À distance"
-    commune = f"{event.commune.postcode} {event.commune.name}"
+    commune = f"{event.postal_code} {event.commune.name}"
     return ", ".join(part for part in (event.venue, event.address, commune) if part)
 
 
@@ -44,7 +44,7 @@ def plain_description(event: Event, page_url: str, body_text: str) -> str:
     if event.status != "scheduled":
         lines.append(f"Statut : {event.status_term.label}")
     lines += [
-        f"Quand : {french.span(event.start, event.end)}",
+        f"Quand : {french.span(event)}",
         f"Où : {location(event)}" + (" et à distance" if event.mode == "hybrid" else ""),
         f"Type : {event.type_term.label} ({event.mode_term.label.lower()})",
         f"Organisateur : {event.organizer}",
@@ -70,14 +70,20 @@ def plain_description(event: Event, page_url: str, body_text: str) -> str:
 
 
 def google_calendar_link(event: Event, description: str) -> str:
-    dates = "/".join(moment.astimezone(PARIS).strftime("%Y%m%dT%H%M%S") for moment in (event.start, event.end))
-    query = {"action": "TEMPLATE", "text": event.title, "dates": dates, "ctz": "Europe/Paris",
+    """Times in the event's zone, named by ``ctz``; an all-day event as dates (the end day excluded)."""
+    if event.all_day:
+        dates = f"{event.start:%Y%m%d}/{event.last_day + timedelta(days=1):%Y%m%d}"
+    else:
+        dates = "/".join(moment.strftime("%Y%m%dT%H%M%S") for moment in (event.start, event.end))
+    query = {"action": "TEMPLATE", "text": event.title, "dates": dates, "ctz": event.timezone,
              "details": description[:1500], "location": location(event)}
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
 
 
 def outlook_link(event: Event, description: str) -> str:
-    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": event.title,
-             "startdt": event.start.isoformat(), "enddt": event.end.isoformat(),
+    """Times with their offset; an all-day event as its first and last dates with ``allday``."""
+    when = ({"startdt": event.start.date().isoformat(), "enddt": event.last_day.isoformat(), "allday": "true"}
+            if event.all_day else {"startdt": event.start.isoformat(), "enddt": event.end.isoformat()})
+    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": event.title, **when,
              "body": description[:1500], "location": location(event)}
     return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(query)

@@ -65,7 +65,7 @@ class ListingsGenerator(Generator):
             url = f"{ROOT}/{paths[kind]}/"
             write(f"{url}index.html", "tags", url, heading=heading, lead=lead, tag_scopes=self.scopes.of_kind(kind))
         write(f"{SERVICES_ROOT}/index.html", "services", f"{SERVICES_ROOT}/", category=None)
-        write(f"{FAVOURITES}index.html", "favourites", FAVOURITES)
+        write(f"{FAVOURITES}index.html", "favourites", FAVOURITES, noindex=True)  # personal: kept in the browser
         for category in self.categories:
             write(category.url + "index.html", "services", category.url, category=category)
 

@@ -12,7 +12,6 @@ from typing import NamedTuple
 from urllib.parse import urlencode
 
 from catalogue import french
-from catalogue.dates import PARIS
 from catalogue.text import fold
 from catalogue.vocabulary import AUDIENCES, BENEFITS, EVENT_TYPES, OBJECTIVES, Term, Vocabulary
 
@@ -132,7 +131,7 @@ class Scopes:
             scopes.append(self._get("mode:online", "mode", "À distance", "a-distance", self.all, mode="a-distance"))
         term = EVENT_TYPES[event.type]
         scopes.append(self._get(f"type:{term.key}", "type", term.label, f"type/{term.slug}", self.all, type=term.key))
-        start = event.start.astimezone(PARIS)
+        start = event.start  # the local month, in the event's zone
         label = french.month(start.year, start.month).capitalize()
         last_day = calendar.monthrange(start.year, start.month)[1]
         scopes.append(self._get(f"month:{start:%Y-%m}", "month", label, f"mois/{start:%Y-%m}", self.all,

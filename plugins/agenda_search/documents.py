@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from catalogue import french
+from catalogue.model import AVAILABILITY
 from catalogue.search_analysis import stem, words
 from catalogue.text import html_to_text
 
@@ -41,16 +42,26 @@ def event_fields(event, body_text: str) -> dict[str, str]:
     }
 
 
-def event_document(article, number: int, vocabulary: dict[str, str]) -> tuple[dict, dict[str, int]]:
+def when(event) -> str:
+    """``mercredi 3 décembre 2026, 9 h``, with the local zone named when it is not Paris's."""
+    if event.all_day:
+        return f"{french.day(event.start)}, toute la journée"
+    zone = f" ({event.zone_label})" if event.zone_label else ""
+    return f"{french.day(event.start)}, {french.clock(event.start)}{zone}"
+
+
+def event_document(article, number: int, vocabulary: dict[str, str], now) -> tuple[dict, dict[str, int]]:
+    """``st`` and ``sl``: the event's availability and its label, given only when registration is not open."""
     event = article.event
     commune = event.commune
-    status = "full" if event.is_full and event.status == "scheduled" else event.status
+    availability = event.availability(now)
     document = {
-        "n": number, "k": "e", "t": event.title, "u": f"/{article.url}",
-        "w": f"{french.day(event.start)}, {french.clock(event.start)}",
+        "n": number, "k": "e", "t": event.title, "u": f"/{article.url}", "w": when(event),
         "p": f"{commune.name} ({commune.department.code})" if commune else "À distance",
-        "ty": event.type_term.label, "mo": MODES[event.mode], "st": status,
+        "ty": event.type_term.label, "mo": MODES[event.mode],
     }
+    if availability != "open":
+        document.update(st=availability, sl=AVAILABILITY[availability])
     return document, weighted_terms(event_fields(event, html_to_text(article.content)), vocabulary)
 
 

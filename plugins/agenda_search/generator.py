@@ -20,10 +20,9 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from catalogue.dates import PARIS
 from catalogue.geography import geography
 from catalogue.text import fold
-from catalogue.vocabulary import AUDIENCES, EVENT_TYPES, STATUSES
+from catalogue.vocabulary import AUDIENCES, EVENT_TYPES
 
 from .documents import event_document, service_document
 from .facets import FACETS, value_order
@@ -73,10 +72,10 @@ def _facet_columns(items: list[tuple[str, object]]) -> tuple[list[dict], dict[st
     return described, columns
 
 
-def build_index(events: list, services: list) -> tuple[dict, dict[str, object]]:
+def build_index(events: list, services: list, now) -> tuple[dict, dict[str, object]]:
     """(manifest, other files by name), for upcoming event articles in date order and service pages."""
     vocabulary: dict[str, str] = {}
-    built = ([event_document(a, n, vocabulary) for n, a in enumerate(events)]
+    built = ([event_document(a, n, vocabulary, now) for n, a in enumerate(events)]
              + [service_document(p, len(events) + n, vocabulary) for n, p in enumerate(services)])
     postings: dict[str, list[int]] = defaultdict(list)
     last: dict[str, int] = {}
@@ -88,7 +87,7 @@ def build_index(events: list, services: list) -> tuple[dict, dict[str, object]]:
     words: dict[str, dict[str, str]] = defaultdict(dict)
     for word in sorted(vocabulary):
         words[word[0]][word] = vocabulary[word]
-    days = [a.event.start.astimezone(PARIS).date() for a in events]
+    days = [a.event.start.date() for a in events]  # the local day, in the event's zone
     day0 = min(days, default=date(2000, 1, 1))
     facets, columns = _facet_columns([("e", a.event) for a in events] + [("s", p.service) for p in services])
     documents = [document for document, _ in built]
@@ -96,7 +95,6 @@ def build_index(events: list, services: list) -> tuple[dict, dict[str, object]]:
         "count": len(documents), "events": len(events), "chunk": CHUNK,
         "chunks": (len(documents) + CHUNK - 1) // CHUNK, "day0": day0.isoformat(),
         "post": sorted(shards), "words": sorted(words), "facets": facets,
-        "statut": {term.key: term.label for term in STATUSES},
     }
     files: dict[str, object] = {
         "facets.json": {"k": "e" * len(events) + "s" * len(services),
@@ -119,12 +117,13 @@ class SearchGenerator(Generator):
     def generate_output(self, writer):
         now = self.context["agenda_now"]
         events = [a for a in self.context["scopes"].all.upcoming if not a.event.is_past(now)]
-        manifest, files = build_index(events, self.context["services"])
+        manifest, files = build_index(events, self.context["services"], now)
         folder = Path(self.output_path) / INDEX
         folder.mkdir(parents=True, exist_ok=True)
         for name, data in {"manifest.json": manifest, **files}.items():
             (folder / name).write_text(_compact(data), encoding="utf-8")
-        for url, template, extra in (("recherche/", "search", {}), (PREFERENCES, "preferences", self.choices())):
+        personal = {**self.choices(), "noindex": True}  # kept in the browser: nothing to index
+        for url, template, extra in (("recherche/", "search", {}), (PREFERENCES, "preferences", personal)):
             writer.write_file(f"{url}index.html", self.get_template(template), self.context,
                               relative_urls=self.settings["RELATIVE_URLS"], url=url, **extra)
 

@@ -2,12 +2,18 @@
 
 from pelican import signals
 
-from .generator import SeoGenerator
+from .generator import SeoGenerator, sitemap, write_sitemap
 
 
 def get_generators(pelican):
     return SeoGenerator
 
 
+def page_written(path, context):
+    sitemap.page_written(path, context)
+
+
 def register():
     signals.get_generators.connect(get_generators)
+    signals.content_written.connect(page_written)
+    signals.finalized.connect(write_sitemap)

@@ -1,4 +1,4 @@
-"""Event JSON-LD for the templates, then sitemap.xml, robots.txt, _headers and a French 404 page."""
+"""Event JSON-LD and pictures for the templates, then sitemap.xml, robots.txt, _headers and a French 404 page."""
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
+from catalogue.text import html_to_text
+from catalogue.vocabulary import EVENT_TYPES
+
+from .images import type_picture
 from .structured_data import event_json_ld, script_json
 
-# Response headers in the "_headers" format static hosts read (docs/security.md shows nginx's).
+# Response headers in the "_headers" format static hosts read (deploy/nginx.conf sets the same).
 CSP = ("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
        "form-action 'self'")
 HEADERS = f"""/*
@@ -20,32 +24,59 @@ HEADERS = f"""/*
 /*.ics
   Content-Type: text/calendar; charset=utf-8
 """
+IMAGES = "images/evenements/"
+
+
+class Sitemap:
+    """Every HTML page the writer wrote, but for those marked ``noindex`` and past events' pages."""
+
+    def __init__(self):
+        self.urls: list[str] = []
+
+    def page_written(self, path: str, context: dict) -> None:
+        if not path.endswith(".html") or context.get("noindex"):
+            return
+        article = context.get("article")
+        if article is not None and hasattr(article, "event") and article.event.is_past(context["agenda_now"]):
+            return  # past events stay in the archives
+        relative = Path(path).relative_to(context["OUTPUT_PATH"]).as_posix()
+        self.urls.append(relative.removesuffix("index.html"))
+
+    def xml(self, base: str) -> str:
+        entries = "".join(f"<url><loc>{escape(f'{base}/{url}')}</loc></url>\n" for url in sorted(set(self.urls)))
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</urlset>\n')
+
+
+sitemap = Sitemap()
 
 
 class SeoGenerator(Generator):
     def generate_context(self):
         self.base = self.settings.get("SITE_PUBLIC_URL", "").rstrip("/")
+        now = self.context["agenda_now"]
         for article in self.context["articles"]:
             if hasattr(article, "event"):
-                article.json_ld = script_json(event_json_ld(article.event, f"{self.base}/{article.url}"))
+                article.image_url = f"{self.base}/{IMAGES}{article.event.type_term.slug}.png"
+                article.json_ld = script_json(event_json_ld(
+                    article.event, f"{self.base}/{article.url}", text=html_to_text(article.content),
+                    image_url=article.image_url, now=now))
         self.context["canonical_base"] = self.base
+        sitemap.urls = []
 
     def generate_output(self, writer):
         writer.write_file("404.html", self.get_template("404"), self.context,
-                          relative_urls=self.settings["RELATIVE_URLS"])
+                          relative_urls=self.settings["RELATIVE_URLS"], noindex=True)
         output = Path(self.output_path)
+        (output / IMAGES).mkdir(parents=True, exist_ok=True)
+        for term in EVENT_TYPES:
+            (output / IMAGES / f"{term.slug}.png").write_bytes(type_picture(term.label, self.settings["SITENAME"]))
         (output / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {self.base}/sitemap.xml\n",
                                            encoding="utf-8")
-        (output / "sitemap.xml").write_text(self.sitemap(), encoding="utf-8")
         (output / "_headers").write_text(HEADERS, encoding="utf-8")
 
-    def sitemap(self) -> str:
-        """Event, service, static and listing pages; past events are left to the archives."""
-        now = self.context["agenda_now"]
-        urls = [""] + [scope.url for scope in self.context["scopes"].by_key.values()]
-        urls += [a.url for a in self.context["articles"] if hasattr(a, "event") and not a.event.is_past(now)]
-        urls += [page.url for page in self.context["pages"]]
-        urls += ["services/", "s-abonner/", "donnees/"] + [c.url for c in self.context["service_categories"]]
-        entries = "".join(f"<url><loc>{escape(f'{self.base}/{url}')}</loc></url>\n" for url in dict.fromkeys(urls))
-        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</urlset>\n')
+
+def write_sitemap(pelican) -> None:
+    """After every page is written: the sitemap lists them all."""
+    base = pelican.settings.get("SITE_PUBLIC_URL", "").rstrip("/")
+    (Path(pelican.output_path) / "sitemap.xml").write_text(sitemap.xml(base), encoding="utf-8")

@@ -1,6 +1,5 @@
 // A result card built with text APIs only (textContent, setAttribute), never as HTML: the markup of
 // the theme's card macro, for documents of the search index.
-const STATUS_LABELS = { cancelled: "Annulé", postponed: "Reporté", full: "Complet" };
 const MODE_LABELS = { "sur-place": "Sur place", "a-distance": "À distance" };
 
 export function node(tag, text, attributes = {}) {
@@ -22,9 +21,7 @@ export function card(doc, heading = "h2") {
     const details = node("div", "", { class: "fr-card__start card-badges" });
     const mode = doc.mo.length > 1 ? "Sur place et à distance" : MODE_LABELS[doc.mo[0]];
     details.append(node("p", `${doc.ty} · ${mode}`, { class: "fr-card__detail" }));
-    if (STATUS_LABELS[doc.st]) {
-      details.append(node("span", STATUS_LABELS[doc.st], { class: `fr-badge fr-badge--sm badge badge-${doc.st}` }));
-    }
+    if (doc.st) details.append(node("span", doc.sl, { class: `fr-badge fr-badge--sm badge badge-${doc.st}` }));
     const end = node("div", "", { class: "fr-card__end" });
     end.append(node("p", doc.p, { class: "fr-card__detail card-where" }));
     content.append(details, end);
