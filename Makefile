@@ -23,7 +23,10 @@ $(VENV)/.runtime: requirements.txt pyproject.toml
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y --no-install-recommends chromium)
+	# Debian's chromium (browser tests), nginx (served as www-data) and a Java runtime (the Nu HTML Checker)
+	command -v chromium >/dev/null && command -v nginx >/dev/null && command -v java >/dev/null || \
+	  (apt-get update && apt-get install -y --no-install-recommends chromium nginx-light default-jre-headless \
+	   && (nginx -s quit 2>/dev/null || true))  # the package starts a server on port 80: the tests run their own
 	touch $@
 
 node_modules/.installed: package-lock.json

@@ -84,6 +84,7 @@ def new_build_folder(output: Path) -> Path:
     """A fresh folder beside the previous builds; unfinished ones left by a killed build are removed."""
     builds = output.parent / f"{output.name}.builds"
     builds.mkdir(parents=True, exist_ok=True)
+    builds.chmod(0o755)  # the web server walks through it to the published build
     current = output.resolve() if output.is_symlink() else None
     for folder in builds.iterdir():
         if folder != current:
@@ -97,12 +98,24 @@ def publish_build(staging: Path, output: Path) -> None:
     ``output`` is a symbolic link to the current build; a server reading it sees the old build or
     the new one, never a mix. The previous build is removed at the next build.
     """
+    make_world_readable(staging)
     if output.exists() and not output.is_symlink():  # a plain folder from an older version: set it aside
         shutil.rmtree(output)
     link = output.parent / f".{output.name}.link"
     link.unlink(missing_ok=True)
     link.symlink_to(staging.relative_to(output.parent), target_is_directory=True)
     os.replace(link, output)
+
+
+def make_world_readable(folder: Path) -> None:
+    """Folders 0755 and files 0644 whatever the builder's umask (``mkdtemp`` makes 0700): a web server
+    running as another user (nginx's www-data) can read the site, and nobody else can change it."""
+    folder.chmod(0o755)
+    for parent, folders, files in os.walk(folder):
+        for name in folders:
+            os.chmod(os.path.join(parent, name), 0o755)
+        for name in files:
+            os.chmod(os.path.join(parent, name), 0o644)
 
 
 @task

@@ -25,9 +25,10 @@ class OpenDataGenerator(Generator):
 
     def generate_output(self, writer):
         base = self.settings.get("SITE_PUBLIC_URL", "").rstrip("/")
+        now = self.context["agenda_now"]
         events = sorted((a for a in self.context["articles"] if hasattr(a, "event")),
                         key=lambda a: (a.event.start, a.event.uid))
-        event_rows = [event_record(a.event, f"{base}/{a.url}", a.revision.updated.isoformat()) for a in events]
+        event_rows = [event_record(a.event, f"{base}/{a.url}", a.revision.updated.isoformat(), now) for a in events]
         service_rows = [service_record(p.service, f"{base}/{p.url}", p.revision.updated.isoformat())
                         for p in self.context["services"]]
         output = Path(self.output_path) / ROOT

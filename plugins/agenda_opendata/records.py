@@ -6,10 +6,13 @@ registration may be a person's, so only web addresses are exported.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from catalogue.model import Event, Service
 
 EVENT_COLUMNS = (
-    "uid", "titre", "debut", "fin", "type", "type_libelle", "modalite", "statut", "organisateur",
+    "uid", "titre", "debut", "fin", "fuseau_horaire", "toute_la_journee", "type", "type_libelle", "modalite",
+    "statut", "disponibilite", "organisateur", "site_organisateur",
     "commune_insee", "commune", "code_postal", "departement_code", "departement", "region_code", "region",
     "lieu", "adresse", "latitude", "longitude", "lien_connexion", "public", "secteurs", "avantages", "objectifs",
     "campagne", "prerequis", "programme", "intervenants", "offres_emploi", "offres_emploi_lien", "codes_rome",
@@ -20,21 +23,26 @@ SERVICE_COLUMNS = ("uid", "titre", "fournisseur", "categorie", "public", "lien",
                    "description", "page", "mis_a_jour")
 
 
-def event_record(event: Event, page: str, updated: str) -> dict:
+def event_record(event: Event, page: str, updated: str, now: datetime) -> dict:
+    """``debut`` and ``fin`` are local times of the event with their offset; ``disponibilite`` is as of the build."""
     commune = event.commune
     return {
         "uid": event.uid,
         "titre": event.title,
         "debut": event.start.isoformat(),
         "fin": event.end.isoformat(),
+        "fuseau_horaire": event.timezone,
+        "toute_la_journee": event.all_day,
         "type": event.type,
         "type_libelle": event.type_term.label,
         "modalite": event.mode,
         "statut": event.status,
+        "disponibilite": event.availability(now),
         "organisateur": event.organizer,
+        "site_organisateur": event.organizer_url or None,
         "commune_insee": commune.code if commune else None,
         "commune": commune.name if commune else None,
-        "code_postal": commune.postcode if commune else None,
+        "code_postal": event.postal_code or None,
         "departement_code": commune.department.code if commune else None,
         "departement": commune.department.name if commune else None,
         "region_code": commune.region.code if commune else None,
