@@ -54,7 +54,7 @@ def sanitize_html(html: str) -> str:
     the description (an unclosed ``<style>``, ``<svg><animate …>``, ``<math><mtext>``).
     """
     html = _TAG.sub(_escape_unknown, _OPAQUE_BLOCKS.sub("", html))
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         clean_content_tags=set(),
@@ -62,6 +62,11 @@ def sanitize_html(html: str) -> str:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
+    return _DEAD_LINK.sub(r"\1", clean)  # a link whose address was refused is left as its text
+
+
+# nh3 drops a refused href (javascript:…) but keeps rel, which HTML allows only on a link with an address
+_DEAD_LINK = re.compile(r'<a rel="noopener noreferrer">(.*?)</a>', re.DOTALL)
 
 
 def _escape_unknown(match: re.Match) -> str:

@@ -146,7 +146,12 @@ def test_event_json_ld_field_by_field(sample_site):
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
     assert data["location"]["@type"] == "Place" and data["location"]["address"]["postalCode"] == "31000"
-    assert data["organizer"] == {"@type": "Organization", "name": "France Travail Toulouse Occitane"}
+    assert data["organizer"] == {"@type": "Organization", "name": "France Travail Toulouse Occitane",
+                                 "url": "https://www.francetravail.fr"}
+    assert data["image"] == ["http://127.0.0.1:8000/images/evenements/job-dating.png"]
+    guyane = json.loads(site.page("evenement/exemple-agences-tableur-guy-001")
+                        .select_one('script[type="application/ld+json"]').string)
+    assert guyane["startDate"] == "2026-12-15T08:30:00-03:00"  # 8 December, moved a week like every sample
     assert data["offers"]["url"] == "https://evenements.example.org/tls-001" and data["isAccessibleForFree"] is True
     online = json.loads(site.page("evenement/exemple-agences-tableur-par-002")
                         .select_one('script[type="application/ld+json"]').string)
@@ -157,8 +162,26 @@ def test_event_json_ld_field_by_field(sample_site):
     assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
     head = {m.get("property"): m.get("content") for m in page.select("meta[property]")}
     assert head["og:title"].startswith("Job dating restauration et hôtellerie")
+    assert head["og:image"] == data["image"][0]
     assert page.select_one('link[rel="canonical"]')["href"] == f"{head['og:url']}"
     assert head["og:url"] == "http://127.0.0.1:8000/evenement/exemple-agences-tableur-tls-001/"
+
+
+def test_every_upcoming_event_has_complete_structured_data(sample_site):
+    """What search engines ask of an Event: description, image, organiser, a postal address or a link."""
+    for path in sorted(sample_site.output.glob("evenement/*/index.html")):
+        page = sample_site.page(str(path.relative_to(sample_site.output)))
+        data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+        where = path.parent.name
+        assert data["description"] and data["image"] and data["organizer"]["name"], where
+        places = data["location"] if isinstance(data["location"], list) else [data["location"]]
+        for place in places:
+            if place["@type"] == "Place":
+                assert {"postalCode", "addressLocality", "addressCountry"} <= set(place["address"]), where
+            else:
+                assert place["@type"] == "VirtualLocation" and place["url"].startswith("https://"), where
+        if "offers" in data:
+            assert data["eventStatus"] == "https://schema.org/EventScheduled", where
 
 
 def test_sitemap_robots_and_404(sample_site):
@@ -166,6 +189,12 @@ def test_sitemap_robots_and_404(sample_site):
     assert "<loc>http://127.0.0.1:8000/evenement/exemple-agences-tableur-tls-001/</loc>" in sitemap
     assert "<loc>http://127.0.0.1:8000/evenements/occitanie/</loc>" in sitemap
     assert "exemple-agences-tableur-ren-004" not in sitemap  # past events stay in the archives only
+    for indexable in ("recherche/", "evenements/campagne/", "evenements/public/", "evenements/avantage/",
+                      "evenements/objectif/", "evenements/page/2/"):
+        assert f"<loc>http://127.0.0.1:8000/{indexable}</loc>" in sitemap, indexable
+    for personal in ("mes-evenements", "mes-preferences", "404"):  # kept in the browser, or an error
+        assert personal not in sitemap
+    assert sample_site.page("mes-preferences").select_one('meta[name="robots"]')["content"] == "noindex"
     assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in (sample_site.output / "robots.txt").read_text()
     assert sample_site.page("404.html").h1.get_text() == "Page introuvable"
 
