@@ -20,7 +20,7 @@ from catalogue.frontmatter import Document, Field, parse
 from catalogue.geography import Geography
 from catalogue.model import Event, Service
 from catalogue.serialize import render_event, render_service
-from catalogue.text import slugify
+from catalogue.text import fold, slugify
 from catalogue.validation import EVENT_FIELDS, SERVICE_FIELDS, Result, validate_event, validate_service
 from catalogue.vocabulary import AUDIENCES, BENEFITS, OBJECTIVES, Vocabulary
 
@@ -40,6 +40,7 @@ class SourceConfig:
     location: str  # a path relative to the project, or a URL
     organizer: str = ""
     organizer_url: str = ""  # the default organiser's website, given with it
+    timezone: str = ""  # the organiser's IANA zone: online events' times (default Europe/Paris)
     region: str = ""  # default region (code or name): settles commune names shared across regions
     rebase_from: date | None = None  # sample sources: this Monday moves to the current week's Monday
     options: dict = field(default_factory=dict)  # kind-specific settings (selectors, horizon, credentials…)
@@ -186,6 +187,11 @@ class Importer:
         """Values for fields a record leaves empty: the source's organiser and its website go together."""
         return {"organizer": self.source.organizer, "organizer_url": self.source.organizer_url}
 
+    def is_source_organizer(self, organizer: str) -> bool:
+        """No organiser, the source's, or one of its branches ("France Travail Nantes Est" under "France Travail")."""
+        own = fold(self.source.organizer)
+        return not organizer or (bool(own) and (fold(organizer) + " ").startswith(own + " "))
+
     def validate(self, document: Document, where: str, relative: PurePosixPath) -> Result:
         return validate_event(document, path=where, relative=relative, geo=self.context.geo)
 
@@ -197,13 +203,15 @@ class Importer:
         document = Document(body=record.body)
         values = {key: " ".join(value.split()) for key, value in record.fields.items() if value and value.strip()}
         defaults = self.defaults()
-        if values.get("organizer"):  # a record naming its own organiser does not get the source's website
-            defaults.pop("organizer_url", None)
+        if not self.is_source_organizer(values.get("organizer", "")):
+            defaults.pop("organizer_url", None)  # another organiser's website is not the source's
         for key, value in defaults.items():
             values.setdefault(key, value)
         if values.get("commune") and self.source.region:  # a shared name settled by the source's region
             commune = self.find_commune(values["commune"])
             values["commune"] = commune_field(commune) if commune else values["commune"]
+        if not values.get("commune") and self.source.timezone:  # an event with a commune has the commune's
+            values.setdefault("timezone", self.source.timezone)
         values["source"] = self.source.name
         values.setdefault("uid", f"{slugify(self.source.name)}:{slugify(record.key) or digest(record.key)[:12]}")
         for line, (key, value) in enumerate(values.items(), start=1):
@@ -277,6 +285,11 @@ class ServiceImporter(Importer):
 
     def defaults(self) -> dict[str, str]:
         return {"provider": self.source.organizer}
+
+    def is_source_organizer(self, organizer: str) -> bool:
+        """No organiser, the source's, or one of its branches ("France Travail Nantes Est" under "France Travail")."""
+        own = fold(self.source.organizer)
+        return not organizer or (bool(own) and (fold(organizer) + " ").startswith(own + " "))
 
     def validate(self, document: Document, where: str, relative: PurePosixPath) -> Result:
         return validate_service(document, path=where, relative=relative)

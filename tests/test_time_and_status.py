@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import available_timezones
@@ -272,6 +273,14 @@ DTEND;TZID=Europe/Paris:20261211T070000\r
 SUMMARY:Réunion planifiée depuis Paris\r
 LOCATION:97410 Saint-Pierre\r
 END:VEVENT\r
+BEGIN:VEVENT\r
+UID:visio@agence.example.org\r
+DTSTAMP:20261101T000000Z\r
+DTSTART:20261212T090000\r
+DTEND:20261212T100000\r
+SUMMARY:Atelier en visio\r
+LOCATION:https://visio.example.org/atelier\r
+END:VEVENT\r
 END:VCALENDAR\r
 """
 
@@ -282,9 +291,12 @@ def test_a_floating_calendar_time_is_local_and_a_zoned_one_keeps_its_instant(tmp
     from tests.importers_support import make_context, source, written
 
     (tmp_path / "agenda.ics").write_text(OVERSEAS_ICS, encoding="utf-8")
-    summary = ICalendarImporter(source("reunion", "icalendar", "agenda.ics"), make_context(tmp_path)).run()
-    assert (summary.created, summary.rejected) == (2, 0), summary.problems
+    config = replace(source("reunion", "icalendar", "agenda.ics"), timezone="Indian/Reunion")
+    summary = ICalendarImporter(config, make_context(tmp_path)).run()
+    assert (summary.created, summary.rejected) == (3, 0), summary.problems
     files = written(tmp_path, "events/imports/reunion")
     assert (files["flottant"]["start"], files["flottant"]["end"]) == ("2026-12-10 08:00", "2026-12-10 12:00")
     assert files["paris"]["start"] == "2026-12-11 08:00"  # 5 h in Paris is 8 h in La Réunion
     assert "timezone" not in files["paris"]  # the commune says it
+    # online, no commune: the source's zone (the organiser's), and its floating time is local there
+    assert (files["visio"]["start"], files["visio"]["timezone"]) == ("2026-12-12 09:00", "Indian/Reunion")
