@@ -42,15 +42,19 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 HOME_EVENTS = 8
 
-# Feeds (plugins/agenda_feeds): defaults shown; "revisions" keeps when each event last changed,
-# so keep that file between builds (commit it or cache it) for stable dates and SEQUENCE numbers.
+# When each event last changed (feeds' dates, calendars' SEQUENCE): keep this file between builds
+# (commit it or cache it) for stable dates and SEQUENCE numbers.
+AGENDA_REVISIONS = os.environ.get("AGENDA_REVISIONS", "state/revisions.json")
+# Feeds (plugins/agenda_feeds): defaults shown.
 AGENDA_FEEDS = {
     "recent_days": 14,
     "max_items": 500,
     "refresh_hours": 6,
     "uid_domain": "agenda-emploi",
-    "revisions": os.environ.get("AGENDA_REVISIONS", "state/revisions.json"),
 }
+# Every address the site writes (plugins/agenda_core/urls.py lists the keys and defaults), e.g.
+# AGENDA_URLS = {"events": "agenda/", "search": "chercher/"}
+AGENDA_URLS = {}
 
 # Listings are written by the agenda_listings plugin; Pelican's blog pages are turned off.
 DIRECT_TEMPLATES = []

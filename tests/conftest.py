@@ -26,11 +26,10 @@ def make_content(target: Path, *, invalid: bool = False) -> Path:
 
 def build_site(content: Path, output: Path, **overrides) -> Path:
     """Build like ``invoke build`` does, keeping the revisions state next to ``output`` (not in the repo)."""
-    feeds = {"revisions": str(output.parent / "revisions.json"), **overrides.pop("AGENDA_FEEDS", {})}
     settings = read_settings(
         str(ROOT / "pelicanconf.py"),
         override={"PATH": str(content), "OUTPUT_PATH": str(output), "AGENDA_NOW": NOW, "CACHE_CONTENT": False,
-                  "AGENDA_FEEDS": feeds, **overrides},
+                  "AGENDA_REVISIONS": str(output.parent / "revisions.json"), **overrides},
     )
     Pelican(settings).run()
     return output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import agenda_core
 from pelican import signals
 
 from catalogue import french
@@ -67,6 +68,7 @@ def add_filters(generator) -> None:
 
 
 def register() -> None:
+    agenda_core.connect()
     signals.readers_init.connect(add_reader)
     signals.article_generator_context.connect(report)
     signals.page_generator_context.connect(report)

@@ -20,7 +20,7 @@ DEFAULTS = {
 
 class DsfrGenerator(Generator):
     def generate_context(self):
-        self.options = {**DEFAULTS, **self.settings.get("DSFR", {})}
+        self.options = self.settings["DSFR"]  # checked at start-up (check_settings)
         self.context["dsfr"] = self.options
 
     def generate_output(self, writer):

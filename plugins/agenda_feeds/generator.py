@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from agenda_core import site_state
 from pelican.generators import Generator
 
-from catalogue.revisions import Revisions
 from catalogue.text import html_to_text
 
 from .calendar import calendar, timezone_bytes, vevent
@@ -20,10 +20,8 @@ DEFAULTS = {
     "max_items": 500,  # at most this many events per feed: the nearest ones
     "refresh_hours": 6,  # REFRESH-INTERVAL and X-PUBLISHED-TTL of the calendars
     "uid_domain": "agenda-emploi",  # right-hand side of every iCalendar UID
-    "revisions": "state/revisions.json",  # when each event last changed (keep it between builds)
 }
 FEED_KINDS = {"all", "region", "department", "type", "mode", "campaign"}
-SUBSCRIBE_URL = "s-abonner/"
 SERVICES_KEY = "services"
 
 
@@ -43,76 +41,65 @@ class FeedLinks:
         return f"{self.base}/{self.ics}"
 
 
-def settings_of(settings: dict) -> dict:
-    return {**DEFAULTS, **settings.get("AGENDA_FEEDS", {})}
-
-
 class FeedsGenerator(Generator):
     def generate_context(self):
-        self.options = settings_of(self.settings)
-        self.base = self.settings.get("SITE_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
-        now = self.context["agenda_now"]
-        self.revisions = Revisions(Path(self.settings["AGENDA_ROOT"]) / self.options["revisions"], now)
-        self.events = [article for article in self.context["articles"] if hasattr(article, "event")]
-        for article in self.events:
-            article.revision = self.revisions.stamp(article.event)
+        self.state = state = site_state(self)
+        self.options = self.settings["AGENDA_FEEDS"]
+        urls = state.urls
+        for article in state.events:
             article.ics_url = f"{article.url}{article.slug}.ics"
-            article.plain_description = plain_description(article.event, self.page_url(article),
+            article.plain_description = plain_description(article.event, state.absolute(article.url),
                                                           html_to_text(article.content))
             article.google_calendar = google_calendar_link(article.event, article.plain_description)
             article.outlook_calendar = outlook_link(article.event, article.plain_description)
-        for page in self.context["services"]:
-            page.revision = self.revisions.stamp(page.service)
-        scopes = self.context["scopes"]
-        self.links = {scope.key: FeedLinks(f"{scope.url}flux.rss", f"{scope.url}flux.atom", f"{scope.url}agenda.ics",
-                                           self.base)
-                      for scope in scopes.by_key.values() if scope.kind in FEED_KINDS}
-        self.links[SERVICES_KEY] = FeedLinks("services/flux.rss", "services/flux.atom", "", self.base)
-        self.context.update(feed_links=self.links, subscribe_url=SUBSCRIBE_URL)
-
-    def page_url(self, article) -> str:
-        return f"{self.base}/{article.url}"
+        state.feed_links.update({
+            scope.key: FeedLinks(scope.url + urls.rss, scope.url + urls.atom, scope.url + urls.calendar,
+                                 state.public_url)
+            for scope in state.scopes.by_key.values() if scope.kind in FEED_KINDS})
+        state.feed_links[SERVICES_KEY] = FeedLinks(urls.services + urls.rss, urls.services + urls.atom, "",
+                                                   state.public_url)
 
     def generate_output(self, writer):
+        state = self.state
         output = Path(self.output_path)
         refresh = timedelta(hours=self.options["refresh_hours"])
         components = {}
         closing = b"END:VCALENDAR\r\n"
         head = calendar(self.settings["SITENAME"], "Un événement pour l'emploi", [], set(), refresh)[:-len(closing)]
-        for article in self.events:  # one .ics per event: the shared head, its zone, its VEVENT, the closing line
-            components[id(article)] = vevent(article.event, article.revision, self.page_url(article),
+        for article in state.events:  # one .ics per event: the shared head, its zone, its VEVENT, the closing line
+            components[id(article)] = vevent(article.event, article.revision, state.absolute(article.url),
                                              self.options["uid_domain"], article.plain_description)
             _write(output / article.ics_url, head + b"".join(timezone_bytes(zone) for zone in zones_of([article]))
                    + components[id(article)] + closing)
-        now = self.context["agenda_now"]
-        for key, links in self.links.items():
-            scope = self.context["scopes"].by_key.get(key)
+        for key, links in state.feed_links.items():
+            scope = state.scopes.by_key.get(key)
             if scope is None:  # the services catalogue, written below
                 continue
-            chosen = self.feed_articles(scope, now)
+            chosen = self.feed_articles(scope, state.now)
             name = f"{self.settings['SITENAME']} : {scope.title}" if scope.kind != "all" else self.settings["SITENAME"]
             description = f"Événements pour l'emploi à venir : {scope.title}"
-            channel = Channel(name, description, f"{self.base}/{scope.url}", f"{self.base}/{links.rss}",
-                              f"{self.base}/{links.atom}", self.settings["SITENAME"], f"{self.base}/")
-            items = [Item.of_event(article.event, article.revision, self.page_url(article), article.plain_description)
-                     for article in chosen]
-            rss, atom = feeds(channel, items, fallback_updated=now)
+            channel = Channel(name, description, state.absolute(scope.url), state.absolute(links.rss),
+                              state.absolute(links.atom), self.settings["SITENAME"], state.absolute(""))
+            items = [Item.of_event(article.event, article.revision, state.absolute(article.url),
+                                   article.plain_description) for article in chosen]
+            rss, atom = feeds(channel, items, fallback_updated=state.now)
             _write(output / links.rss, rss)
             _write(output / links.atom, atom)
             _write(output / links.ics, calendar(name, description, [components[id(a)] for a in chosen],
                                                 zones_of(chosen), refresh))
-        self.write_services_feeds(output, now)
-        writer.write_file(f"{SUBSCRIBE_URL}index.html", self.get_template("subscribe"), self.context,
-                          relative_urls=self.settings["RELATIVE_URLS"], url=SUBSCRIBE_URL)
-        self.revisions.save()
+        self.write_services_feeds(output)
+        subscribe = state.urls.subscribe
+        writer.write_file(state.urls.save_as(subscribe), self.get_template("subscribe"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=subscribe)
 
-    def write_services_feeds(self, output: Path, now) -> None:
-        links = self.links[SERVICES_KEY]
+    def write_services_feeds(self, output: Path) -> None:
+        state = self.state
+        links = state.feed_links[SERVICES_KEY]
         channel = Channel(f"{self.settings['SITENAME']} : services en ligne", "Le catalogue des services en ligne",
-                          f"{self.base}/services/", f"{self.base}/{links.rss}", f"{self.base}/{links.atom}",
-                          self.settings["SITENAME"], f"{self.base}/")
-        items = [Item.of_service(page.service, page.revision, self.page_url(page)) for page in self.context["services"]]
-        rss, atom = feeds(channel, items, fallback_updated=now)
+                          state.absolute(state.urls.services), state.absolute(links.rss), state.absolute(links.atom),
+                          self.settings["SITENAME"], state.absolute(""))
+        items = [Item.of_service(page.service, page.revision, state.absolute(page.url)) for page in state.services]
+        rss, atom = feeds(channel, items, fallback_updated=state.now)
         _write(output / links.rss, rss)
         _write(output / links.atom, atom)
 

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import agenda_core
 from pelican import signals
 
 logger = logging.getLogger(__name__)
@@ -59,4 +60,5 @@ def check_output(pelican) -> None:
 
 
 def register() -> None:
+    agenda_core.connect()
     signals.finalized.connect(check_output)

@@ -1,5 +1,6 @@
 """Pelican plugin: listing pages by region, department, type, month, and the services catalogue."""
 
+import agenda_core
 from pelican import signals
 
 from .generator import ListingsGenerator
@@ -10,4 +11,5 @@ def get_generators(pelican):
 
 
 def register():
+    agenda_core.connect()
     signals.get_generators.connect(get_generators)

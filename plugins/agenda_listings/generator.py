@@ -2,72 +2,44 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from itertools import groupby
-
+from agenda_core import site_state
+from agenda_core.scopes import CAMPAIGNS, TAGS
 from pelican.generators import Generator
 
-from catalogue.dates import PARIS, parse_datetime
-from catalogue.text import slugify
-
-from .scopes import CAMPAIGNS, ROOT, TAGS, Scopes
-
-SERVICES_ROOT = "services"
-FAVOURITES = "mes-evenements/"
 TAG_INDEXES = (  # kind, heading and lead of the page listing a tag's values (/evenements/<path>/)
     ("campaign", "Opérations en cours",
      "Les opérations nationales et régionales pour l'emploi, et leurs événements à venir."),
     ("audience", "Événements par public", "Les événements ouverts à chaque public."),
     ("benefit", "Événements par avantage", "Ce que les événements proposent : contrats, formations…"),
     ("objective", "Événements par objectif", "Recruter, s'informer, découvrir un métier…"),
-)  # filled in the browser from localStorage (theme/static/js/favourites.js)
-
-
-def agenda_now(settings: dict) -> datetime:
-    """The build's notion of now: ``AGENDA_NOW`` when set (tests, previews), else the clock."""
-    configured = settings.get("AGENDA_NOW")
-    return parse_datetime(configured) if configured else datetime.now(PARIS)
-
-
-class ServiceCategory:
-    def __init__(self, name: str, services: list):
-        self.name = name
-        self.slug = slugify(name)
-        self.services = services
-        self.url = f"{SERVICES_ROOT}/{self.slug}/"
+)
 
 
 class ListingsGenerator(Generator):
-    """Reads the events and services the content generators found; writes every listing page."""
+    """Reads the site state; writes every listing page, the home page and the services catalogue."""
 
     def generate_context(self):
-        now = agenda_now(self.settings)
-        events = [article for article in self.context["articles"] if hasattr(article, "event")]
-        self.scopes = Scopes(events, now)
-        services = sorted((page for page in self.context["pages"] if hasattr(page, "service")),
-                          key=lambda page: (page.service.category, page.title))
-        self.categories = [
-            ServiceCategory(name, list(group)) for name, group in groupby(services, key=lambda p: p.service.category)
-        ]
-        self.context.update(agenda_now=now, scopes=self.scopes, service_categories=self.categories,
-                            services=services)
+        self.state = site_state(self)
 
     def generate_output(self, writer):
+        state, urls = self.state, self.state.urls
         write = self._writer(writer)
-        write("index.html", "index", "", upcoming=self.scopes.all.upcoming[: self.settings["HOME_EVENTS"]])
-        for scope in self.scopes.by_key.values():
-            write(scope.url + "index.html", "listing", scope.url, paginated=scope.upcoming, scope=scope, archive=False)
+        write("index.html", "index", "", upcoming=state.scopes.all.upcoming[: self.settings["HOME_EVENTS"]])
+        for scope in state.scopes.by_key.values():
+            write(urls.save_as(scope.url), "listing", scope.url, paginated=scope.upcoming, scope=scope,
+                  archive=False)
             if scope.past:
-                write(scope.archive_url + "index.html", "listing", scope.archive_url, paginated=scope.past,
+                write(urls.save_as(scope.archive_url), "listing", scope.archive_url, paginated=scope.past,
                       scope=scope, archive=True)
         paths = {tag.kind: tag.path for tag in TAGS} | {"campaign": CAMPAIGNS}
         for kind, heading, lead in TAG_INDEXES:
-            url = f"{ROOT}/{paths[kind]}/"
-            write(f"{url}index.html", "tags", url, heading=heading, lead=lead, tag_scopes=self.scopes.of_kind(kind))
-        write(f"{SERVICES_ROOT}/index.html", "services", f"{SERVICES_ROOT}/", category=None)
-        write(f"{FAVOURITES}index.html", "favourites", FAVOURITES, noindex=True)  # personal: kept in the browser
-        for category in self.categories:
-            write(category.url + "index.html", "services", category.url, category=category)
+            url = urls.listing(paths[kind])
+            write(urls.save_as(url), "tags", url, heading=heading, lead=lead, tag_scopes=state.scopes.of_kind(kind))
+        write(urls.save_as(urls.services), "services", urls.services, category=None)
+        # filled in the browser from localStorage (theme/static/js/favourites.js): nothing to index
+        write(urls.save_as(urls.favourites), "favourites", urls.favourites, noindex=True)
+        for category in state.service_categories:
+            write(urls.save_as(category.url), "services", category.url, category=category)
 
     def _writer(self, writer):
         def write(save_as: str, template: str, url: str, paginated: list | None = None, **extra):

@@ -1,5 +1,6 @@
 """Pelican plugin: open data exports (JSON, CSV, JSON Schema) of events and services, and their page."""
 
+import agenda_core
 from pelican import signals
 
 from .generator import OpenDataGenerator
@@ -10,4 +11,5 @@ def get_generators(pelican):
 
 
 def register():
+    agenda_core.connect()
     signals.get_generators.connect(get_generators)

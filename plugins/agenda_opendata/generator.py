@@ -7,11 +7,11 @@ import io
 import json
 from pathlib import Path
 
+from agenda_core import site_state
 from pelican.generators import Generator
 
 from .records import EVENT_COLUMNS, SERVICE_COLUMNS, csv_value, event_record, service_record
 
-ROOT = "donnees"
 SCHEMAS = Path(__file__).parent / "schemas"
 
 
@@ -19,19 +19,20 @@ class OpenDataGenerator(Generator):
     """Every event, upcoming and past, and every service; published fields only."""
 
     def generate_context(self):
+        self.state = site_state(self)
         self.schemas = {name: json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
                         for name in ("evenements", "services")}
-        self.context.update(open_data_schemas=self.schemas, open_data_root=ROOT)
+        self.context.update(open_data_schemas=self.schemas)
 
     def generate_output(self, writer):
-        base = self.settings.get("SITE_PUBLIC_URL", "").rstrip("/")
-        now = self.context["agenda_now"]
-        events = sorted((a for a in self.context["articles"] if hasattr(a, "event")),
-                        key=lambda a: (a.event.start, a.event.uid))
-        event_rows = [event_record(a.event, f"{base}/{a.url}", a.revision.updated.isoformat(), now) for a in events]
-        service_rows = [service_record(p.service, f"{base}/{p.url}", p.revision.updated.isoformat())
-                        for p in self.context["services"]]
-        output = Path(self.output_path) / ROOT
+        state = self.state
+        events = sorted(state.events, key=lambda a: (a.event.start, a.event.uid))
+        event_rows = [event_record(a.event, state.absolute(a.url), a.revision.updated.isoformat(), state.now)
+                      for a in events]
+        service_rows = [service_record(p.service, state.absolute(p.url), p.revision.updated.isoformat())
+                        for p in state.services]
+        root = state.urls.open_data
+        output = Path(self.output_path) / root
         output.mkdir(parents=True, exist_ok=True)
         for name, rows, columns in (("evenements", event_rows, EVENT_COLUMNS), ("services", service_rows, SERVICE_COLUMNS)):
             (output / f"{name}.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -39,8 +40,8 @@ class OpenDataGenerator(Generator):
             (output / f"{name}.schema.json").write_text(json.dumps(self.schemas[name], ensure_ascii=False, indent=2),
                                                         encoding="utf-8")
         self.context.update(open_data_counts={"evenements": len(event_rows), "services": len(service_rows)})
-        writer.write_file(f"{ROOT}/index.html", self.get_template("opendata"), self.context,
-                          relative_urls=self.settings["RELATIVE_URLS"], url=f"{ROOT}/")
+        writer.write_file(state.urls.save_as(root), self.get_template("opendata"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=root)
 
 
 def _csv(rows: list[dict], columns: tuple[str, ...]) -> str:

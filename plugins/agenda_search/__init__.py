@@ -1,5 +1,6 @@
 """Pelican plugin: the prebuilt search index (JSON shards for the browser and the staff CLI) and /recherche/."""
 
+import agenda_core
 from pelican import signals
 
 from .generator import SearchGenerator
@@ -10,4 +11,5 @@ def get_generators(pelican):
 
 
 def register():
+    agenda_core.connect()
     signals.get_generators.connect(get_generators)

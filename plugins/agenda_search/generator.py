@@ -18,6 +18,7 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
+from agenda_core import site_state
 from pelican.generators import Generator
 
 from catalogue.geography import geography
@@ -27,10 +28,8 @@ from catalogue.vocabulary import AUDIENCES, EVENT_TYPES
 from .documents import event_document, service_document
 from .facets import FACETS, value_order
 
-INDEX = "recherche/index"
 # Collectivities with their own employment services (or nobody living there): not offered as preferences.
 OUTSIDE_NETWORK = {"984", "986", "987", "988", "989"}
-PREFERENCES = "mes-preferences/"  # filled and saved in the browser (theme/static/js/preferences-form.js)
 CHUNK = 50  # documents per file: a page of results loads a few small files
 SHARD_BYTES = 24_000
 
@@ -111,20 +110,22 @@ class SearchGenerator(Generator):
     """Upcoming events and services; past events stay in the archives, found through the listings."""
 
     def generate_context(self):
-        self.context["search_url"] = "recherche/"
+        self.state = site_state(self)
         self.context["search_facets"] = FACETS
 
     def generate_output(self, writer):
-        now = self.context["agenda_now"]
-        events = [a for a in self.context["scopes"].all.upcoming if not a.event.is_past(now)]
-        manifest, files = build_index(events, self.context["services"], now)
-        folder = Path(self.output_path) / INDEX
+        state = self.state
+        events = [a for a in state.scopes.all.upcoming if not a.event.is_past(state.now)]
+        manifest, files = build_index(events, state.services, state.now)
+        folder = Path(self.output_path) / state.urls.search_index
         folder.mkdir(parents=True, exist_ok=True)
         for name, data in {"manifest.json": manifest, **files}.items():
             (folder / name).write_text(_compact(data), encoding="utf-8")
-        personal = {**self.choices(), "noindex": True}  # kept in the browser: nothing to index
-        for url, template, extra in (("recherche/", "search", {}), (PREFERENCES, "preferences", personal)):
-            writer.write_file(f"{url}index.html", self.get_template(template), self.context,
+        # the preferences are filled and saved in the browser (theme/static/js/preferences-form.js)
+        personal = {**self.choices(), "noindex": True}
+        for url, template, extra in ((state.urls.search, "search", {}), (state.urls.preferences, "preferences",
+                                                                          personal)):
+            writer.write_file(state.urls.save_as(url), self.get_template(template), self.context,
                               relative_urls=self.settings["RELATIVE_URLS"], url=url, **extra)
 
     @staticmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from agenda_core import site_state
 from pelican.generators import Generator
 
 from catalogue.text import html_to_text
@@ -24,26 +25,25 @@ HEADERS = f"""/*
 /*.ics
   Content-Type: text/calendar; charset=utf-8
 """
-IMAGES = "images/evenements/"
-
 
 class Sitemap:
     """Every HTML page the writer wrote, but for those marked ``noindex`` and past events' pages."""
 
     def __init__(self):
         self.urls: list[str] = []
+        self.base = ""  # the public address, set with the site state
 
     def page_written(self, path: str, context: dict) -> None:
         if not path.endswith(".html") or context.get("noindex"):
             return
         article = context.get("article")
-        if article is not None and hasattr(article, "event") and article.event.is_past(context["agenda_now"]):
+        if article is not None and hasattr(article, "event") and article.event.is_past(context["agenda"].now):
             return  # past events stay in the archives
         relative = Path(path).relative_to(context["OUTPUT_PATH"]).as_posix()
         self.urls.append(relative.removesuffix("index.html"))
 
-    def xml(self, base: str) -> str:
-        entries = "".join(f"<url><loc>{escape(f'{base}/{url}')}</loc></url>\n" for url in sorted(set(self.urls)))
+    def xml(self) -> str:
+        entries = "".join(f"<url><loc>{escape(f'{self.base}/{url}')}</loc></url>\n" for url in sorted(set(self.urls)))
         return ('<?xml version="1.0" encoding="UTF-8"?>\n'
                 f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</urlset>\n')
 
@@ -53,30 +53,28 @@ sitemap = Sitemap()
 
 class SeoGenerator(Generator):
     def generate_context(self):
-        self.base = self.settings.get("SITE_PUBLIC_URL", "").rstrip("/")
-        now = self.context["agenda_now"]
-        for article in self.context["articles"]:
-            if hasattr(article, "event"):
-                article.image_url = f"{self.base}/{IMAGES}{article.event.type_term.slug}.png"
-                article.json_ld = script_json(event_json_ld(
-                    article.event, f"{self.base}/{article.url}", text=html_to_text(article.content),
-                    image_url=article.image_url, now=now))
-        self.context["canonical_base"] = self.base
+        self.state = state = site_state(self)
+        for article in state.events:
+            article.image_url = state.absolute(f"{state.urls.images}{article.event.type_term.slug}.png")
+            article.json_ld = script_json(event_json_ld(
+                article.event, state.absolute(article.url), text=html_to_text(article.content),
+                image_url=article.image_url, now=state.now))
         sitemap.urls = []
+        sitemap.base = state.public_url
 
     def generate_output(self, writer):
         writer.write_file("404.html", self.get_template("404"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], noindex=True)
         output = Path(self.output_path)
-        (output / IMAGES).mkdir(parents=True, exist_ok=True)
+        images = output / self.state.urls.images
+        images.mkdir(parents=True, exist_ok=True)
         for term in EVENT_TYPES:
-            (output / IMAGES / f"{term.slug}.png").write_bytes(type_picture(term.label, self.settings["SITENAME"]))
-        (output / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {self.base}/sitemap.xml\n",
-                                           encoding="utf-8")
+            (images / f"{term.slug}.png").write_bytes(type_picture(term.label, self.settings["SITENAME"]))
+        (output / "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\n\nSitemap: {self.state.absolute('sitemap.xml')}\n", encoding="utf-8")
         (output / "_headers").write_text(HEADERS, encoding="utf-8")
 
 
 def write_sitemap(pelican) -> None:
     """After every page is written: the sitemap lists them all."""
-    base = pelican.settings.get("SITE_PUBLIC_URL", "").rstrip("/")
-    (Path(pelican.output_path) / "sitemap.xml").write_text(sitemap.xml(base), encoding="utf-8")
+    (Path(pelican.output_path) / "sitemap.xml").write_text(sitemap.xml(), encoding="utf-8")

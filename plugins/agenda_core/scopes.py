@@ -15,15 +15,21 @@ from catalogue import french
 from catalogue.text import fold
 from catalogue.vocabulary import AUDIENCES, BENEFITS, EVENT_TYPES, OBJECTIVES, Term, Vocabulary
 
-ROOT = "evenements"
+from .urls import Urls
+
 CAMPAIGNS = "campagne"  # /evenements/campagne/<slug>/: one listing, with its feeds, per campaign
+ONLINE = "a-distance"  # /evenements/a-distance/: online and hybrid events
+
+
+def type_path(term: Term) -> str:
+    return f"type/{term.slug}"
 
 
 class Tag(NamedTuple):
     """A vocabulary whose every term has a listing: /evenements/<path>/<term slug>/."""
 
     kind: str
-    path: str  # under ROOT, and the search page's parameter
+    path: str  # under the events' address, and the search page's parameter
     vocabulary: Vocabulary
     attribute: str  # the event's tuple of keys
     title: str
@@ -41,7 +47,8 @@ class Scope:
     key: str
     kind: str  # all, region, department, type, mode, month, audience, benefit, objective, campaign
     title: str
-    path: str  # under ROOT, '' for all events
+    path: str  # under the events' address, '' for all events
+    urls: Urls
     parent: Scope | None = None
     search: dict[str, str] = field(default_factory=dict)  # the same events on the search page
     upcoming: list = field(default_factory=list)
@@ -50,11 +57,11 @@ class Scope:
 
     @property
     def url(self) -> str:
-        return f"{ROOT}/{self.path}/" if self.path else f"{ROOT}/"
+        return self.urls.listing(self.path)
 
     @property
     def archive_url(self) -> str:
-        return f"{self.url}archives/"
+        return f"{self.url}{self.urls.archives}"
 
     @property
     def trail(self) -> list[Scope]:
@@ -77,8 +84,8 @@ class Scope:
             links = []
             for term in tag.vocabulary:
                 if counts.get(term.key):
-                    url = (f"{ROOT}/{tag.path}/{term.slug}/" if self.kind == "all"
-                           else "recherche/?" + urlencode({**self.search, tag.path: term.key}))
+                    url = (self.urls.listing(f"{tag.path}/{term.slug}") if self.kind == "all"
+                           else f"{self.urls.search}?" + urlencode({**self.search, tag.path: term.key}))
                     links.append((term.label, counts[term.key], url))
             if links:
                 groups.append((tag.title, links))
@@ -96,9 +103,10 @@ def _order(scope: Scope) -> str:
 class Scopes:
     """Every scope of the site, built in one pass over the events (sorted by start)."""
 
-    def __init__(self, articles: Iterable, now: datetime):
+    def __init__(self, articles: Iterable, now: datetime, urls: Urls):
         self.now = now
-        self.all = Scope("all", "all", "Tous les événements", "")
+        self.urls = urls
+        self.all = Scope("all", "all", "Tous les événements", "", urls)
         self.by_key: dict[str, Scope] = {"all": self.all}
         for article in sorted(articles, key=lambda article: (article.event.start, article.event.title)):
             for scope in self._scopes_of(article.event):
@@ -113,7 +121,7 @@ class Scopes:
     def _get(self, key: str, kind: str, title: str, path: str, parent: Scope | None = None, **search: str) -> Scope:
         scope = self.by_key.get(key)
         if scope is None:
-            scope = self.by_key[key] = Scope(key, kind, title, path, parent, search)
+            scope = self.by_key[key] = Scope(key, kind, title, path, self.urls, parent, search)
         return scope
 
     def _scopes_of(self, event) -> list[Scope]:
@@ -128,9 +136,9 @@ class Scopes:
                           f"{region.slug}/{department.slug}", region_scope, departement=department.code),
             ]
         if event.is_online:
-            scopes.append(self._get("mode:online", "mode", "À distance", "a-distance", self.all, mode="a-distance"))
+            scopes.append(self._get("mode:online", "mode", "À distance", ONLINE, self.all, mode=ONLINE))
         term = EVENT_TYPES[event.type]
-        scopes.append(self._get(f"type:{term.key}", "type", term.label, f"type/{term.slug}", self.all, type=term.key))
+        scopes.append(self._get(f"type:{term.key}", "type", term.label, type_path(term), self.all, type=term.key))
         start = event.start  # the local month, in the event's zone
         label = french.month(start.year, start.month).capitalize()
         last_day = calendar.monthrange(start.year, start.month)[1]
@@ -146,6 +154,14 @@ class Scopes:
     def _tag(self, tag: Tag, term: Term) -> Scope:
         return self._get(f"{tag.kind}:{term.key}", tag.kind, term.label, f"{tag.path}/{term.slug}", self.all,
                          **{tag.path: term.key})
+
+    def type_url(self, key: str) -> str:
+        """The listing of an event type, whether it has events or not."""
+        return self.urls.listing(type_path(EVENT_TYPES[key]))
+
+    @property
+    def online_url(self) -> str:
+        return self.urls.listing(ONLINE)
 
     def of_kind(self, kind: str) -> list[Scope]:
         return sorted((s for s in self.by_key.values() if s.kind == kind), key=_order)

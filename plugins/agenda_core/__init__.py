@@ -1,0 +1,40 @@
+"""What every agenda plugin shares: the site state, the addresses, the settings check. Not a plugin itself:
+each plugin's ``register()`` calls ``connect()``, so the checks run whichever plugins are enabled."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from .settings import SettingsError, check_core, merged
+from .state import KEY, SiteState, site_state
+from .urls import Urls
+
+__all__ = ["KEY", "SettingsError", "SiteState", "Urls", "connect", "merged", "site_state"]
+
+# The theme's templates use what each of these plugins provides.
+THEME_PLUGINS = ("agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_seo",
+                 "agenda_dsfr", "agenda_search")
+CORE_DEFAULTS = {"SITE_PUBLIC_URL": "http://127.0.0.1:8000", "HOME_EVENTS": 8, "AGENDA_URLS": {},
+                 "AGENDA_REVISIONS": "state/revisions.json", "AGENDA_NOW": None}
+
+
+def _name(plugin) -> str:
+    return (plugin if isinstance(plugin, str) else getattr(plugin, "__name__", str(plugin))).rsplit(".", 1)[-1]
+
+
+def check(pelican) -> None:
+    """At start-up: every plugin the theme needs is enabled, and the core settings are right."""
+    settings = pelican.settings
+    for key, value in CORE_DEFAULTS.items():
+        settings.setdefault(key, value)
+    enabled = {_name(plugin) for plugin in settings.get("PLUGINS") or ()}
+    found = [f"agenda : le thème a besoin du plugin {name} : ajoutez-le à PLUGINS / the theme needs the {name} "
+             "plugin: add it to PLUGINS" for name in THEME_PLUGINS if name not in enabled]
+    found += check_core(settings)
+    if found:
+        raise SettingsError("\n".join(found))
+
+
+def connect() -> None:
+    """Called by each plugin's ``register()``; connecting the same receiver twice keeps one."""
+    signals.initialized.connect(check)

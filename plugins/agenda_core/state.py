@@ -1,0 +1,74 @@
+"""One site state per build, built once from what Pelican read and stored under ``context["agenda"]``.
+
+Every generator asks ``site_state(self)`` in ``generate_context``: Pelican's article and page
+generators always run first, so whichever plugin generator comes next builds the state, and the order
+of ``PLUGINS`` does not matter. Templates read it as ``agenda``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import groupby
+from pathlib import Path
+
+from catalogue.revisions import Revisions
+from catalogue.text import slugify
+
+from . import settings as core_settings
+from .scopes import Scopes
+from .urls import Urls
+
+KEY = "agenda"
+
+
+class ServiceCategory:
+    def __init__(self, name: str, services: list, urls: Urls):
+        self.name = name
+        self.slug = slugify(name)
+        self.services = services
+        self.url = f"{urls.services}{self.slug}/"
+
+
+@dataclass
+class SiteState:
+    now: datetime
+    public_url: str  # SITE_PUBLIC_URL without its final slash: feeds, calendars, open data, JSON-LD
+    urls: Urls
+    settings: dict
+    events: list  # articles with an ``event``, after duplicates were dropped
+    services: list  # pages with a ``service``, by category then title
+    service_categories: list[ServiceCategory]
+    scopes: Scopes
+    revisions: Revisions
+    feed_links: dict = field(default_factory=dict)  # scope key -> FeedLinks, filled by agenda_feeds
+
+    def absolute(self, url: str) -> str:
+        return f"{self.public_url}/{url}"
+
+
+def site_state(generator) -> SiteState:
+    """The build's state, built by the first plugin generator that asks for it."""
+    state = generator.context.get(KEY)
+    if state is None:
+        state = generator.context[KEY] = build(generator.context, generator.settings)
+    return state
+
+
+def build(context: dict, settings: dict) -> SiteState:
+    now = core_settings.now(settings)
+    urls = Urls.of(settings.get("AGENDA_URLS") or {})
+    events = [article for article in context["articles"] if hasattr(article, "event")]
+    services = sorted((page for page in context["pages"] if hasattr(page, "service")),
+                      key=lambda page: (page.service.category, page.title))
+    categories = [ServiceCategory(name, list(group), urls)
+                  for name, group in groupby(services, key=lambda page: page.service.category)]
+    revisions = Revisions(Path(settings["AGENDA_ROOT"]) / settings["AGENDA_REVISIONS"], now)
+    for article in events:  # when each changed last: feeds' updated dates, calendars' SEQUENCE, open data
+        article.revision = revisions.stamp(article.event)
+    for page in services:
+        page.revision = revisions.stamp(page.service)
+    revisions.save()
+    return SiteState(now=now, public_url=settings["SITE_PUBLIC_URL"].rstrip("/"), urls=urls, settings=settings,
+                     events=events, services=services, service_categories=categories,
+                     scopes=Scopes(events, now, urls), revisions=revisions)
