@@ -6,11 +6,11 @@ import hashlib
 
 import feedparser
 import pytest
+from agenda_core import SettingsError
+from agenda_linkcheck import broken_links
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from agenda_core import SettingsError
-from agenda_linkcheck import broken_links
 from tests.conftest import NOW, ROOT, Site, build_site, make_content
 
 PLUGINS = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
