@@ -177,9 +177,8 @@ def bench(c, sizes="1000,10000,50000", output=str(ROOT / "benchmarks"), workdir=
             "services": "search the services instead of the events"})
 def search(c, query, region="", type="", services=False):
     """Search the index of the last build (output/recherche/index/), as the site's search page does."""
-    from agenda_search.query import Index
-
     from catalogue.geography import geography
+    from catalogue.search.query import Index
 
     index = Index(OUTPUT / "recherche" / "index")
     found_region = geography().region(region) if region else None

@@ -69,7 +69,7 @@ def import_throughput(folder: Path) -> dict:
 
 def staff_search(output: Path) -> dict:
     """The staff CLI's query time on the index the build wrote (the browser's figures are in compare)."""
-    from agenda_search.query import Index
+    from catalogue.search.query import Index
 
     index, timings = Index(output / "recherche" / "index"), []
     for query in FIRST_QUERIES * 3:

@@ -125,11 +125,12 @@ def build_pagefind(output: Path, work: Path) -> Path:
 def build_lunr(output: Path, content: Path) -> Path:
     """lunr.py's index of the same events and fields, and lunr.js beside it, in ``output/bench/lunr``."""
     import lunr.languages  # noqa: F401  (registers the Snowball stemmers as stemmer-<language>)
-    from agenda_search.documents import WEIGHTS, event_fields
     from lunr import lunr as build
     from lunr.builder import Builder
     from lunr.pipeline import Pipeline
     from lunr.trimmer import trimmer
+
+    from catalogue.search.documents import WEIGHTS, event_fields
 
     events = {f"/evenement/{item.slug}/": item for item in scan(content, geography()).items if isinstance(item, Event)}
     documents = [{"id": url, **event_fields(events[url], html_to_text(render_markdown(events[url].body)))}

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from agenda_search.generator import split_shards
-from agenda_search.query import Index, decode, one_typo
 from playwright.sync_api import expect
 
+from catalogue.search.index import split_shards
+from catalogue.search.query import Index, decode, one_typo
 from tests.browser import Visit, chromium, requires_chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from catalogue.search_analysis import analyze, words
+from catalogue.search.analysis import analyze, words
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = json.loads((ROOT / "tests" / "fixtures" / "search-vectors.json").read_text(encoding="utf-8"))
@@ -32,9 +30,3 @@ def test_elisions_and_stop_words_go():
 def test_python_matches_the_shared_vectors():
     for vector in VECTORS:
         assert words(vector["input"]) == vector["words"] and analyze(vector["input"]) == vector["terms"]
-
-
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-def test_javascript_matches_the_shared_vectors():
-    result = subprocess.run(["node", "--test", str(ROOT / "tests" / "js")], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,6 +1,5 @@
 // A result card built with text APIs only (textContent, setAttribute), never as HTML: the markup of
 // the theme's card macro, for documents of the search index.
-const MODE_LABELS = { "sur-place": "Sur place", "a-distance": "À distance" };
 
 export function node(tag, text, attributes = {}) {
   const element = document.createElement(tag);
@@ -19,8 +18,7 @@ export function card(doc, heading = "h2") {
   if (doc.k === "e") {
     content.append(node("p", doc.w, { class: "fr-card__desc card-when" }));
     const details = node("div", "", { class: "fr-card__start card-badges" });
-    const mode = doc.mo.length > 1 ? "Sur place et à distance" : MODE_LABELS[doc.mo[0]];
-    details.append(node("p", `${doc.ty} · ${mode}`, { class: "fr-card__detail" }));
+    details.append(node("p", `${doc.ty} · ${doc.ml}`, { class: "fr-card__detail" }));
     if (doc.st) details.append(node("span", doc.sl, { class: `fr-badge fr-badge--sm badge badge-${doc.st}` }));
     const end = node("div", "", { class: "fr-card__end" });
     end.append(node("p", doc.p, { class: "fr-card__detail card-where" }));

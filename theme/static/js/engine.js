@@ -1,6 +1,10 @@
 // The search engine behind /recherche/, the home page's "Pour vous" and the benchmark: the exact twin
-// of plugins/agenda_search/query.py, on the files of recherche/index/ (see generator.py).
-import { stem, words } from "./analysis.js";
+// of catalogue/search/query.py, on the index files (catalogue/search/index.py).
+import { analyzer } from "./analysis.js";
+
+export const FORMAT_VERSION = 2; // catalogue/search/__init__.py: an index of another version is refused
+
+export class IndexVersionError extends Error {}
 
 export function oneTypo(a, b) {
   if (Math.abs(a.length - b.length) > 1) return false;
@@ -15,8 +19,13 @@ const DAY = 86400000;
 export class SearchIndex {
   static async open(base) {
     const index = new SearchIndex(base);
-    const [manifest, columns] = await Promise.all([index.json("manifest.json"), index.json("facets.json")]);
+    const manifest = await index.json("manifest.json");
+    if (manifest.version !== FORMAT_VERSION) {
+      throw new IndexVersionError(`Index de recherche au format ${manifest.version}, attendu ${FORMAT_VERSION}`);
+    }
+    const columns = await index.json("facets.json");
     index.manifest = manifest;
+    index.analysis = analyzer(manifest.analysis);
     index.kinds = columns.k;
     index.days = Int32Array.from(columns.d);
     // Each facet column as typed arrays: value numbers, and for many-valued facets where each item's run starts.
@@ -56,7 +65,7 @@ export class SearchIndex {
 
   async postings(word, typing) {
     const known = Object.entries(await this.json(`words-${word[0]}.json`));
-    const terms = new Set([stem(word)]);
+    const terms = new Set([this.analysis.stem(word)]);
     if (typing) for (const [other, term] of known) if (other.startsWith(word)) terms.add(term);
     const lookup = async (list) => Promise.all([...list].map(async (term) => (await this.shard(term))[term]));
     let found = await lookup(terms);
@@ -78,7 +87,7 @@ export class SearchIndex {
   // Scores of the documents matching every query word; a word found nowhere in the index (a slip the
   // typo rule cannot mend) is left out and reported, rather than emptying the results.
   async textScores(query) {
-    const queryWords = words(query);
+    const queryWords = this.analysis.words(query);
     if (!queryWords.length) return { scores: null, ignored: [] };
     const typing = !/\s$/.test(query);
     const perWord = await Promise.all(queryWords.map((word, i) => this.postings(word, typing && i === queryWords.length - 1)));

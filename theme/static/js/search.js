@@ -1,7 +1,7 @@
 // Search page: the form, the facet selects with counts, the results, and the state in the URL.
 // Facet parameters may repeat (?departement=31&departement=81): "Mes préférences" opens the page so.
 import { card, node } from "./cards.js";
-import { SearchIndex } from "./engine.js";
+import { IndexVersionError, SearchIndex } from "./engine.js";
 import { loadPreferences, preferencesQuery } from "./preferences.js";
 
 const root = document.querySelector("#recherche");
@@ -158,4 +158,10 @@ async function start() {
   });
 }
 
-start();
+// An index of another format (a page kept in cache across a new build), or one that cannot be read:
+// say so, and keep the links that work without the search.
+start().catch((error) => {
+  root.querySelector(".search-status").textContent = error instanceof IndexVersionError
+    ? "La recherche a été mise à jour : rechargez la page pour l'utiliser."
+    : "La recherche n'a pas pu se charger : rechargez la page, ou parcourez les événements par région.";
+});

@@ -10,9 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from catalogue.vocabulary import AUDIENCES, BENEFITS, EVENT_TYPES, OBJECTIVES, Vocabulary
+from catalogue.vocabulary import MODES as MODE_TERMS
 
-MODES = {"onsite": ["sur-place"], "online": ["a-distance"], "hybrid": ["sur-place", "a-distance"]}
-MODE_LABELS = {"sur-place": "Sur place", "a-distance": "À distance"}
+# A hybrid event is both on site and online: the mode facet offers those two values (their slugs).
+_ON_SITE, _ONLINE = MODE_TERMS["onsite"], MODE_TERMS["online"]
+MODES = {"onsite": [_ON_SITE.slug], "online": [_ONLINE.slug], "hybrid": [_ON_SITE.slug, _ONLINE.slug]}
+MODE_LABELS = {_ON_SITE.slug: _ON_SITE.label, _ONLINE.slug: _ONLINE.label}
 
 
 @dataclass(frozen=True)

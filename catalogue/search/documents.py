@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 from catalogue import french
-from catalogue.model import AVAILABILITY
-from catalogue.search_analysis import stem, words
-from catalogue.text import html_to_text
+from catalogue.model import AVAILABILITY, Event, Service
 
+from .analysis import stem, words
 from .facets import MODES
+
+
+class Entry(NamedTuple):
+    """An event or a service to index: the item, its page's address, its description as plain text."""
+
+    item: Event | Service
+    url: str
+    text: str
 
 # Field weights: a word in the title counts five times a word of the description.
 WEIGHTS = {"title": 5, "type": 3, "place": 2, "organizer": 2, "sectors": 2, "tags": 2, "audience": 1, "summary": 1,
@@ -50,26 +58,27 @@ def when(event) -> str:
     return f"{french.day(event.start)}, {french.clock(event.start)}{zone}"
 
 
-def event_document(article, number: int, vocabulary: dict[str, str], now) -> tuple[dict, dict[str, int]]:
-    """``st`` and ``sl``: the event's availability and its label, given only when registration is not open."""
-    event = article.event
+def event_document(entry: Entry, number: int, vocabulary: dict[str, str], now) -> tuple[dict, dict[str, int]]:
+    """``ml``: the mode's label; ``st`` and ``sl``: the availability and its label, only when registration
+    is not open. Labels come from the vocabulary, so the browser keeps no table of its own."""
+    event = entry.item
     commune = event.commune
     availability = event.availability(now)
     document = {
-        "n": number, "k": "e", "t": event.title, "u": f"/{article.url}", "w": when(event),
+        "n": number, "k": "e", "t": event.title, "u": entry.url, "w": when(event),
         "p": f"{commune.name} ({commune.department.code})" if commune else "À distance",
-        "ty": event.type_term.label, "mo": MODES[event.mode],
+        "ty": event.type_term.label, "mo": MODES[event.mode], "ml": event.mode_term.label,
     }
     if availability != "open":
         document.update(st=availability, sl=AVAILABILITY[availability])
-    return document, weighted_terms(event_fields(event, html_to_text(article.content)), vocabulary)
+    return document, weighted_terms(event_fields(event, entry.text), vocabulary)
 
 
-def service_document(page, number: int, vocabulary: dict[str, str]) -> tuple[dict, dict[str, int]]:
-    service = page.service
-    document = {"n": number, "k": "s", "t": service.title, "u": f"/{page.url}", "p": service.provider,
+def service_document(entry: Entry, number: int, vocabulary: dict[str, str]) -> tuple[dict, dict[str, int]]:
+    service = entry.item
+    document = {"n": number, "k": "s", "t": service.title, "u": entry.url, "p": service.provider,
                 "c": service.category}
     fields = {"title": service.title, "type": service.category, "organizer": service.provider,
               "place": "", "sectors": "", "tags": "", "audience": " ".join(service.audience), "summary": service.summary,
-              "body": html_to_text(page.content)}
+              "body": entry.text}
     return document, weighted_terms(fields, vocabulary)

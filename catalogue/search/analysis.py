@@ -1,4 +1,5 @@
-"""French text analysis for search: the exact twin of theme/static/js/analysis.js.
+"""French text analysis for search; theme/static/js/analysis.js applies the same rules with the data the
+manifest carries (``catalogue.search.ANALYSIS``).
 
 fold (accents, case, ligatures) -> split on anything not a letter or digit (elisions fall apart:
 « l'emploi » gives « l », « emploi ») -> drop stop words and lone letters -> light stemming (plural,

@@ -1,6 +1,7 @@
 """The staff's search (``invoke search``): the browser's algorithm, in Python, on the same index files.
 
-Each query word matches its stem, the words starting with it when it is the last word typed, or else
+Each query word matches its stem, the words starting with it when it is the last word and still being
+typed (no space after it), or else
 the words one typo away (query words of five letters or more), through the word lists. A document must
 match every word found in the index (a word found nowhere is left out); its score adds the best
 field-weighted match of each word times its rarity (idf).
@@ -13,7 +14,8 @@ import json
 import math
 from pathlib import Path
 
-from catalogue.search_analysis import stem, words
+from . import FORMAT_VERSION, IndexVersionError
+from .analysis import stem, words
 
 
 def one_typo(first: str, second: str) -> bool:
@@ -40,6 +42,9 @@ class Index:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.manifest = self._load("manifest.json")
+        if self.manifest.get("version") != FORMAT_VERSION:
+            raise IndexVersionError(f"index de recherche au format {self.manifest.get('version')}, ce programme lit "
+                                    f"le format {FORMAT_VERSION} : reconstruisez le site (invoke build)")
         self.facets = self._load("facets.json")
         self.documents = [doc for n in range(self.manifest["chunks"]) for doc in self._load(f"docs-{n}.json")]
 
@@ -84,7 +89,8 @@ class Index:
         query_words = words(query)
         if not query_words:
             return [self.documents[n] for n in numbers]
+        typing = not query[-1:].isspace()  # "salon en lig" is still being typed; "salon en lig " is not
         per_word = [found for i, word in enumerate(query_words)
-                    if (found := self._postings(word, i == len(query_words) - 1))] or [{}]
+                    if (found := self._postings(word, typing and i == len(query_words) - 1))] or [{}]
         scores = {doc: sum(p[doc] for p in per_word) for doc in per_word[0] if all(doc in p for p in per_word)}
         return [self.documents[n] for n in sorted((n for n in numbers if n in scores), key=lambda n: (-scores[n], n))]

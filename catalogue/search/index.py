@@ -1,0 +1,106 @@
+"""The search index: files written once per build, read by the browser and by the staff's CLI.
+
+A first query downloads only what it needs:
+
+- ``manifest.json``: the format version, the analysis data (stop words, suffixes) the browser analyses
+  queries with, counts, facet labels, the list of shards;
+- ``facets.json``: one compact column per facet (value numbers) and the event days, to filter and count
+  without the documents;
+- ``words-<c>.json``: the words met, by first letter, each with its stem (prefix and typo matching);
+- ``post-<prefix>.json``: postings of the stems starting with that prefix, as flat lists
+  [document gap, weight, document gap, weight…]; a shard over ``SHARD_BYTES`` splits on a longer prefix;
+- ``docs-<n>.json``: what a result shows, ``CHUNK`` documents a file, events in date order first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date, datetime
+from pathlib import Path
+
+from . import ANALYSIS, FORMAT_VERSION
+from .documents import Entry, event_document, service_document
+from .facets import FACETS, value_order
+
+CHUNK = 50  # documents per file: a page of results loads a few small files
+SHARD_BYTES = 24_000
+
+
+def _compact(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def split_shards(postings: dict[str, list[int]], depth: int = 1) -> dict[str, dict[str, list[int]]]:
+    """Group stems by their first ``depth`` letters, splitting a group further while it is too big."""
+    groups: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for term, flat in postings.items():
+        groups[term[:depth]][term] = flat
+    shards = {}
+    for prefix, group in groups.items():
+        if len(group) > 1 and depth < 8 and len(_compact(group)) > SHARD_BYTES:
+            shards.update(split_shards(group, depth + 1))
+        else:
+            shards[prefix] = group
+    return shards
+
+
+def _facet_columns(items: list[tuple[str, object]]) -> tuple[list[dict], dict[str, list]]:
+    """Manifest entries (labels, value order) and one column of value numbers per facet."""
+    described, columns = [], {}
+    for facet in FACETS:
+        values = [facet.event(item) if kind == "e" else facet.service(item) for kind, item in items]
+        labels = dict(pair for found in values for pair in found)
+        order = value_order(facet, labels)
+        number = {key: n for n, key in enumerate(order)}
+        entries = [[key, labels[key]] for key in order]
+        if facet.name == "departement":  # a department names its region, so the page can keep them coherent
+            parents = {event.commune.department.code: event.commune.region.code
+                       for kind, event in items if kind == "e" and event.commune}
+            entries = [[key, label, parents[key]] for key, label in entries]
+        described.append({"name": facet.name, "label": facet.label, "many": facet.many, "values": entries})
+        columns[facet.name] = [sorted(number[key] for key, _ in found) if facet.many
+                               else (number[found[0][0]] if found else -1) for found in values]
+    return described, columns
+
+
+def build_index(events: list[Entry], services: list[Entry], now: datetime) -> tuple[dict, dict[str, object]]:
+    """(manifest, other files by name), for upcoming events in date order and services."""
+    vocabulary: dict[str, str] = {}
+    built = ([event_document(entry, n, vocabulary, now) for n, entry in enumerate(events)]
+             + [service_document(entry, len(events) + n, vocabulary) for n, entry in enumerate(services)])
+    postings: dict[str, list[int]] = defaultdict(list)
+    last: dict[str, int] = {}
+    for number, (_, terms) in enumerate(built):
+        for term, weight in terms.items():
+            postings[term] += [number - last.get(term, 0), weight]
+            last[term] = number
+    shards = split_shards(dict(sorted(postings.items())))
+    words: dict[str, dict[str, str]] = defaultdict(dict)
+    for word in sorted(vocabulary):
+        words[word[0]][word] = vocabulary[word]
+    days = [entry.item.start.date() for entry in events]  # the local day, in the event's zone
+    day0 = min(days, default=date(2000, 1, 1))
+    facets, columns = _facet_columns([("e", entry.item) for entry in events] + [("s", entry.item) for entry in services])
+    documents = [document for document, _ in built]
+    manifest = {
+        "version": FORMAT_VERSION, "analysis": ANALYSIS,
+        "count": len(documents), "events": len(events), "chunk": CHUNK,
+        "chunks": (len(documents) + CHUNK - 1) // CHUNK, "day0": day0.isoformat(),
+        "post": sorted(shards), "words": sorted(words), "facets": facets,
+    }
+    files: dict[str, object] = {
+        "facets.json": {"k": "e" * len(events) + "s" * len(services),
+                        "d": [(day - day0).days for day in days] + [-1] * len(services), **columns},
+    }
+    files.update({f"words-{c}.json": found for c, found in words.items()})
+    files.update({f"post-{prefix}.json": shard for prefix, shard in shards.items()})
+    files.update({f"docs-{n}.json": documents[start:start + CHUNK]
+                  for n, start in enumerate(range(0, len(documents), CHUNK))})
+    return manifest, files
+
+
+def write_index(folder: Path, manifest: dict, files: dict[str, object]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in {"manifest.json": manifest, **files}.items():
+        (folder / name).write_text(_compact(data), encoding="utf-8")

@@ -1,0 +1,32 @@
+// The browser engine gives the result lists the Python engine gave for the shared query vectors, on
+// the same index files. Run by tests/test_search_engines.py, which builds the index and passes:
+// AGENDA_INDEX (the index folder) and AGENDA_EXPECTED (the vectors with Python's results).
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { test } from "node:test";
+
+import { SearchIndex } from "../../theme/static/js/engine.js";
+
+const folder = process.env.AGENDA_INDEX;
+
+test("the browser engine gives the Python engine's results", { skip: !folder }, async () => {
+  globalThis.fetch = async (path) => ({
+    ok: existsSync(path), json: async () => JSON.parse(readFileSync(path, "utf8")),
+  });
+  const index = await SearchIndex.open(`${folder}/`);
+  const expected = JSON.parse(readFileSync(process.env.AGENDA_EXPECTED, "utf8"));
+  for (const { vector, urls } of expected) {
+    const { q, kind = "e", ...filters } = vector;
+    const found = await index.search({ q, kind, ...filters });
+    const docs = await index.documents(found.numbers);
+    assert.deepEqual(docs.map((doc) => doc.u), urls, JSON.stringify(vector));
+  }
+});
+
+test("an index of another format version is refused", { skip: !folder }, async () => {
+  const manifest = JSON.parse(readFileSync(`${folder}/manifest.json`, "utf8"));
+  globalThis.fetch = async (path) => ({
+    ok: true, json: async () => (path.endsWith("manifest.json") ? { ...manifest, version: 1 } : {}),
+  });
+  await assert.rejects(SearchIndex.open(`${folder}/`), /Index de recherche au format 1, attendu 2/);
+});

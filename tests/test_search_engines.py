@@ -1,0 +1,62 @@
+"""The Python engine (staff CLI) and the browser engine give the same result lists, on the same index."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from catalogue.search import FORMAT_VERSION, IndexVersionError
+from catalogue.search.query import Index
+from tests.conftest import ROOT
+
+VECTORS = json.loads((ROOT / "tests/fixtures/query-vectors.json").read_text(encoding="utf-8"))
+
+
+def run(index: Index, vector: dict) -> list[str]:
+    query, kind, filters = vector["q"], vector.get("kind", "e"), {k: v for k, v in vector.items() if k not in {"q", "kind"}}
+    return [doc["u"] for doc in index.search(query, kind=kind, **filters)]
+
+
+@pytest.fixture(scope="module")
+def results(sample_site) -> tuple:
+    folder = sample_site.output / "recherche/index"
+    index = Index(folder)
+    return folder, [{"vector": vector, "urls": run(index, vector)} for vector in VECTORS]
+
+
+def test_the_python_engine_answers_the_shared_vectors_as_a_job_seeker_expects(results):
+    _, found = results
+    by_query = {json.dumps(r["vector"], ensure_ascii=False): r["urls"] for r in found}
+    unfinished, finished = by_query['{"q": "salon en lig"}'], by_query['{"q": "salon en lig "}']
+    assert unfinished and set(unfinished) < set(finished)  # "lig" typed: ligne; "lig " done: an unknown word, left out
+    assert by_query['{"q": "reunion d information"}'] == by_query['{"q": "réunion d\'information"}']
+    assert by_query['{"q": "restauratoin"}']  # one typo
+    assert by_query['{"q": "forum xyzzy"}'] == by_query['{"q": "forum"}'] != []  # a word found nowhere is left out
+    assert all(url.startswith("/evenement/") for url in by_query['{"q": "", "departement": "971"}'])
+    assert by_query['{"q": "", "departement": "971"}'] and by_query['{"q": "cv", "kind": "s"}']
+    assert sum(1 for r in found if r["urls"]) >= len(found) - 2  # the vectors exercise real results
+
+
+@pytest.mark.skipif(shutil.which("node") is None and not os.environ.get("CI"), reason="node is not installed")
+def test_the_browser_engine_gives_the_same_lists(results, tmp_path):
+    folder, found = results
+    expected = tmp_path / "expected.json"
+    expected.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run(["node", "--test", str(ROOT / "tests" / "js")], capture_output=True, text=True,
+                            timeout=120, env={**os.environ, "AGENDA_INDEX": str(folder), "AGENDA_EXPECTED": str(expected)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# skipped 0" in result.stdout and "# pass 3" in result.stdout
+
+
+def test_an_index_of_another_format_is_refused_with_a_french_message(sample_site, tmp_path):
+    folder = tmp_path / "index"
+    shutil.copytree(sample_site.output / "recherche/index", folder)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["version"] == FORMAT_VERSION and manifest["analysis"]["min_stem"] == 4
+    (folder / "manifest.json").write_text(json.dumps({**manifest, "version": 1}), encoding="utf-8")
+    with pytest.raises(IndexVersionError, match="index de recherche au format 1, ce programme lit le format 2"):
+        Index(folder)
