@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from catalogue.text import fold
 
@@ -186,6 +187,44 @@ def guess_event_type(label: str) -> str:
         return term.key
     folded = fold(label)
     return next((key for word, key in TYPE_WORDS if word in folded), "other")
+
+
+class Tagging(NamedTuple):
+    """A vocabulary an event is tagged with, and everything derived from it: the event's field, the
+    listings' path (/evenements/<path>/<term slug>/, also the search parameter), titles."""
+
+    kind: str  # scope kind, and the search facet's key for it
+    attribute: str  # the Event's tuple of keys
+    vocabulary: Vocabulary
+    path: str
+    title: str  # "Public": filter groups, the search facet's label
+    index_title: str  # the page listing every value
+    index_lead: str
+
+
+TAGGINGS = (
+    Tagging("audience", "audience", AUDIENCES, "public", "Public", "Événements par public",
+            "Les événements ouverts à chaque public."),
+    Tagging("benefit", "benefits", BENEFITS, "avantage", "Avantages", "Événements par avantage",
+            "Ce que les événements proposent : contrats, formations…"),
+    Tagging("objective", "objectives", OBJECTIVES, "objectif", "Objectifs", "Événements par objectif",
+            "Recruter, s'informer, découvrir un métier…"),
+)
+CAMPAIGN_PATH = "campagne"  # /evenements/campagne/<slug>/ and the search parameter: one listing per campaign
+
+
+# Words saying that a place is not one: "en ligne", "visio", a video-conference service.
+ONLINE_WORDS = ("en ligne", "a distance", "distanciel", "visio", "teams", "zoom", "webinaire")
+
+
+def says_online(place: str) -> bool:
+    folded = fold(place)
+    return any(word in folded for word in ONLINE_WORDS)
+
+
+def mode_for(*, place: bool, link: bool) -> str:
+    """The one rule for sources that do not say: a place and a link to join is hybrid, a link alone online."""
+    return "hybrid" if place and link else "online" if link else "onsite"
 
 
 YES_NO = {fold(word): True for word in ("yes", "oui", "true", "vrai", "1", "gratuit")} | {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
@@ -22,7 +22,7 @@ from catalogue.model import Event, Service
 from catalogue.serialize import render_event, render_service
 from catalogue.text import fold, slugify
 from catalogue.validation import EVENT_FIELDS, SERVICE_FIELDS, Result, validate_event, validate_service
-from catalogue.vocabulary import AUDIENCES, BENEFITS, OBJECTIVES, Vocabulary
+from catalogue.vocabulary import TAGGINGS, Vocabulary, mode_for
 
 from .fetch import Fetcher, SourceError
 from .places import commune_field, find_commune
@@ -56,6 +56,7 @@ class Context:
     now: datetime
     fetcher: Fetcher
     progress: Callable[[list, str], Iterable] = lambda items, _label: items
+    secrets: Mapping[str, str] = field(default_factory=dict)  # credentials by name (the CLI: its environment)
 
 
 @dataclass
@@ -67,6 +68,7 @@ class Record:
     body: str = ""
     origin: str = ""  # where in the source, for messages: "ligne 12"
     warnings: list[str] = field(default_factory=list)
+    place: str = ""  # the place as the source wrote it, free text: the importer finds its commune once
 
 
 @dataclass
@@ -107,17 +109,16 @@ def known_labels(values: Iterable, vocabulary: Vocabulary, what: str, warnings: 
     return ", ".join(found)
 
 
-TAG_FIELDS = (("audience", AUDIENCES), ("benefits", BENEFITS), ("objectives", OBJECTIVES))
 
 
 def sort_categories(values: Iterable[str]) -> dict[str, str]:
     """Free categories (iCalendar CATEGORIES) sorted into audience, benefits and objectives; others are left."""
     fields: dict[str, list[str]] = {}
     for value in values:
-        for key, vocabulary in TAG_FIELDS:
-            term = vocabulary.find(value)
+        for tag in TAGGINGS:
+            term = tag.vocabulary.find(value)
             if term is not None:
-                fields.setdefault(key, []).append(term.label)
+                fields.setdefault(tag.attribute, []).append(term.label)
                 break
     return {key: ", ".join(dict.fromkeys(labels)) for key, labels in fields.items()}
 
@@ -165,10 +166,11 @@ class Importer:
         written: dict[str, str] = {}
         for record in self.context.progress(records, self.source.name):
             where = f"{self.source.name} ({record.origin})" if record.origin else self.source.name
+            document = self._document(record)  # may add a warning (a place with no commune)
             summary.problems += [f"{where}: {warning}" for warning in record.warnings]
             # the file name is the page address: prefixed with the source so two sources never collide
             name = f"{slugify(self.source.name)}-{slugify(record.key) or digest(record.key)[:12]}.md"
-            result = self.validate(self._document(record), where, self.folder / slugify(self.source.name) / name)
+            result = self.validate(document, where, self.folder / slugify(self.source.name) / name)
             if result.item is None:
                 summary.rejected += 1
                 summary.problems += [f"{where}: {problem.detail()}" for problem in result.problems]
@@ -192,6 +194,19 @@ class Importer:
         own = fold(self.source.organizer)
         return not organizer or (bool(own) and (fold(organizer) + " ").startswith(own + " "))
 
+    def complete(self, values: dict[str, str], record: Record) -> None:
+        """The record's commune, looked up once (the source's region settles shared names), then the one
+        mode rule, and the organiser's zone for an event without a commune."""
+        written = values.get("commune", "")
+        commune = self.find_commune(record.place or written) if record.place or written else None
+        if commune is not None:
+            values["commune"] = commune_field(commune)
+        values.setdefault("mode", mode_for(place=commune is not None, link=bool(values.get("url"))))
+        if record.place and commune is None and not values.get("url"):
+            record.warnings.append(f"lieu « {record.place[:80]} » : commune introuvable")
+        if commune is None and self.source.timezone:
+            values.setdefault("timezone", self.source.timezone)
+
     def validate(self, document: Document, where: str, relative: PurePosixPath) -> Result:
         return validate_event(document, path=where, relative=relative, geo=self.context.geo)
 
@@ -207,11 +222,7 @@ class Importer:
             defaults.pop("organizer_url", None)  # another organiser's website is not the source's
         for key, value in defaults.items():
             values.setdefault(key, value)
-        if values.get("commune") and self.source.region:  # a shared name settled by the source's region
-            commune = self.find_commune(values["commune"])
-            values["commune"] = commune_field(commune) if commune else values["commune"]
-        if not values.get("commune") and self.source.timezone:  # an event with a commune has the commune's
-            values.setdefault("timezone", self.source.timezone)
+        self.complete(values, record)
         values["source"] = self.source.name
         values.setdefault("uid", f"{slugify(self.source.name)}:{slugify(record.key) or digest(record.key)[:12]}")
         for line, (key, value) in enumerate(values.items(), start=1):
@@ -277,7 +288,7 @@ class Importer:
             write_atomic(self.target / STATE_FILE, json.dumps({"files": dict(sorted(files.items()))}, indent=1) + "\n")
 
 
-class ServiceImporter(Importer):
+class BaseServiceImporter(Importer):
     """Base of service catalogue sources: same run, written under ``content/services/imports``."""
 
     folder = PurePosixPath("services/imports")
@@ -286,10 +297,8 @@ class ServiceImporter(Importer):
     def defaults(self) -> dict[str, str]:
         return {"provider": self.source.organizer}
 
-    def is_source_organizer(self, organizer: str) -> bool:
-        """No organiser, the source's, or one of its branches ("France Travail Nantes Est" under "France Travail")."""
-        own = fold(self.source.organizer)
-        return not organizer or (bool(own) and (fold(organizer) + " ").startswith(own + " "))
+    def complete(self, values: dict[str, str], record: Record) -> None:
+        """Services have no place, mode or zone."""
 
     def validate(self, document: Document, where: str, relative: PurePosixPath) -> Result:
         return validate_service(document, path=where, relative=relative)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tomllib
 from datetime import date, datetime
@@ -98,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     now = datetime.now(PARIS)
     if args.today:
         now = datetime.combine(args.today, now.time(), tzinfo=PARIS)
-    context = Context(args.config.resolve().parent, args.content, geography(), now, Fetcher(), _progress)
+    context = Context(args.config.resolve().parent, args.content, geography(), now, Fetcher(), _progress,
+                      secrets=os.environ)  # credentials are named in sources.toml, given by the environment
     summaries = run(sources, context)
     print_summaries(summaries)
     return 1 if any(summary.error for summary in summaries) else 0

@@ -1,6 +1,6 @@
 """The France Travail events API ("API Événements", JSON), from a URL with OAuth2 or a local file.
 
-Access: OAuth2 client credentials. The client id and secret are read from the environment
+Access: OAuth2 client credentials. The client id and secret are read from the run's secrets (the CLI's environment)
 variables named in the source settings (``client_id_env``, ``client_secret_env``), never from
 files, and never logged. The token is reused until it expires and renewed on expiry or on a 401.
 Paging: ``page`` (from 0) and ``size`` query parameters until a short or empty page, or the last
@@ -10,18 +10,16 @@ page the response announces (``totalPages``).
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from collections.abc import Iterable, Iterator
 
 from catalogue.text import html_to_markdown
 from catalogue.validation import program_step
-from catalogue.vocabulary import AUDIENCES, BENEFITS, OBJECTIVES, guess_event_type
+from catalogue.vocabulary import AUDIENCES, BENEFITS, OBJECTIVES, guess_event_type, says_online
 
 from .base import Importer, Record, known_labels
 from .fetch import SourceError, check, is_url
-from .places import commune_field
 
 
 def _items(payload) -> list[dict]:
@@ -65,29 +63,22 @@ class FranceTravailImporter(Importer):
         geo = ""
         if isinstance(place, dict):  # structured: lieu, adresse, codePostal, ville, codeInsee
             text = " ".join(str(place.get(k) or "") for k in ("codePostal", "ville")).strip()
-            commune = self._commune(str(place.get("codeInsee") or "")) or self.find_commune(text)
             venue, address = str(place.get("lieu") or ""), str(place.get("adresse") or "")
             if place.get("latitude") is not None and place.get("longitude") is not None:
                 geo = f"{place['latitude']}, {place['longitude']}"
-            place = ", ".join(part for part in (venue, address, text) if part)
+            place = ", ".join(part for part in (text, str(place.get("codeInsee") or "")) if part)
         else:  # free text typed by the organiser: a town, an agency, a department
             place = str(place)
-            commune = self.find_commune(place)
-            venue, address = (place if commune else ""), ""
+            venue, address = ("" if says_online(place) else place), ""
         online_url = str(item.get("urlSalonEnLigne") or "")
-        mode = "hybrid" if commune and online_url else "online" if online_url else "onsite"
         warnings = []
-        if mode == "onsite" and commune is None:
-            warnings.append(f"lieu « {place[:80]} » : commune introuvable")
         fields = {
             "title": str(item.get("titre") or ""),
             "start": _iso(item.get("dateDebut")),
             "end": _iso(item.get("dateFin")),
             "registration_end": _iso(item.get("dateFinCandidature")),
             "type": guess_event_type(str(item.get("typeEvenement") or "")),
-            "mode": mode,
             "organizer": str(item.get("organismeOrganisateur") or ""),
-            "commune": commune_field(commune),
             "venue": venue,
             "address": address,
             "url": online_url,
@@ -96,7 +87,7 @@ class FranceTravailImporter(Importer):
             **self._taxonomy(item, warnings),
         }
         return Record(key=str(item.get("id") or item.get("titre", "") + str(item.get("dateDebut", ""))),
-                      fields=fields, body=self._body(item), origin=origin, warnings=warnings)
+                      fields=fields, body=self._body(item), origin=origin, warnings=warnings, place=place)
 
     @staticmethod
     def _taxonomy(item: dict, warnings: list[str]) -> dict[str, str]:
@@ -120,9 +111,6 @@ class FranceTravailImporter(Importer):
             "job_offers": str(offers) if offers else "",
             "rome": "; ".join(_texts(item.get("codesRome"))),
         }
-
-    def _commune(self, code: str):
-        return self.context.geo.communes.get(code) if code else None
 
     @staticmethod
     def _body(item: dict) -> str:
@@ -186,7 +174,8 @@ class _Token:
         return {"Authorization": f"Bearer {self.value}"}
 
     def renew(self) -> None:
-        client_id, secret = os.environ.get(self.id_variable), os.environ.get(self.secret_variable)
+        secrets = self.importer.context.secrets
+        client_id, secret = secrets.get(self.id_variable), secrets.get(self.secret_variable)
         if not client_id or not secret:
             raise SourceError(f"identifiants absents : définissez {self.id_variable} et {self.secret_variable}")
         data = {"grant_type": "client_credentials", "client_id": client_id, "client_secret": secret}

@@ -18,11 +18,10 @@ from bs4 import BeautifulSoup
 
 from catalogue.french import MONTHS
 from catalogue.text import fold, html_to_markdown
-from catalogue.vocabulary import guess_event_type
+from catalogue.vocabulary import guess_event_type, says_online
 
 from .base import Importer, Record
 from .fetch import SourceError, is_url
-from .places import commune_field
 
 _LONG_DATE = re.compile(r"(\d{1,2})(?:er)?\s+(" + "|".join(fold(m) for m in MONTHS) + r")\s+(\d{4})")
 _TIMES = re.compile(r"(\d{1,2}\s*[h:]\s*(?:\d{2})?)")
@@ -82,9 +81,7 @@ class HtmlAgendaImporter(Importer):
             street = str(address.get("streetAddress") or "")
         else:
             address_text, street = str(address), ""
-        commune = self.find_commune(address_text or str(place.get("name") or ""))
         online = str(virtual.get("url") or "")
-        mode = "hybrid" if commune and online else "online" if online else "onsite"
         offers = item.get("offers") or {}
         offers = offers[0] if isinstance(offers, list) and offers else offers
         organizer = item.get("organizer") or {}
@@ -95,51 +92,43 @@ class HtmlAgendaImporter(Importer):
             "start": str(item.get("startDate") or ""),
             "end": str(item.get("endDate") or ""),
             "type": guess_event_type(" ".join(str(item.get(k) or "") for k in ("@type", "name")).replace("Event", "")),
-            "mode": mode,
             "organizer": str(organizer.get("name") or "") if isinstance(organizer, dict) else str(organizer),
             "organizer_url": str(organizer.get("url") or "") if isinstance(organizer, dict) else "",
-            "commune": commune_field(commune),
             "venue": str(place.get("name") or ""),
             "address": street,
             "url": online,
             "registration": urljoin(base, str(offers.get("url") or "")) if isinstance(offers, dict) else "",
             "status": SCHEMA_STATUS.get(status, ""),
         }
-        warnings = [] if commune or online else [f"lieu « {address_text or place.get('name', '')} » : commune introuvable"]
         identifier = str(item.get("@id") or item.get("url") or "")
         # "https://salon.example.org/#salon-2026" -> "salon-2026": the page's own name for the event
         key = re.split(r"[#/]", identifier.rstrip("/"))[-1] if identifier else f"{item.get('name')}-{item.get('startDate')}"
         return Record(key=key, fields=fields, body=html_to_markdown(str(item.get("description") or "")),
-                      origin=f"événement JSON-LD {number}", warnings=warnings)
+                      origin=f"événement JSON-LD {number}", place=address_text or str(place.get("name") or ""))
 
     # -- CSS selectors ------------------------------------------------------------------------
     def _from_block(self, block, selectors: dict, number: int, base: str) -> Record:
         day = french_date(_select_text(block, selectors.get("date")))
         times = _TIMES.findall(_select_text(block, selectors.get("time")))
         place = _select_text(block, selectors.get("place"))
-        commune = self.find_commune(place)
         link = block.select_one(selectors["link"]) if selectors.get("link") else None
         href = urljoin(base, link["href"]) if link is not None and link.get("href") else ""
         title = _select_text(block, selectors.get("title"))
-        online = href if place and any(word in fold(place) for word in ("en ligne", "a distance", "visio")) else ""
-        mode = "online" if online else "onsite"
+        online = href if place and says_online(place) else ""
         description = block.select_one(selectors["description"]) if selectors.get("description") else None
         fields = {
             "title": title,
             "start": f"{day} {times[0]}" if times else day,
             "end": f"{day} {times[1]}" if len(times) > 1 else "",
             "type": guess_event_type(_select_text(block, selectors.get("type")) or title),
-            "mode": mode,
-            "commune": commune_field(commune),
-            "venue": place if commune else "",
+            "venue": "" if online else place,
             "url": online,
             "registration": href if not online else "",
             "status": _select_text(block, selectors.get("status")),
         }
-        warnings = [] if commune or online else [f"lieu « {place[:80]} » : commune introuvable"]
         key = block.get("id") or href or f"{title}-{day}"
         return Record(key=key, fields=fields, body=html_to_markdown(str(description)) if description else "",
-                      origin=f"bloc {number}", warnings=warnings)
+                      origin=f"bloc {number}", place=place)
 
 
 def _events(data) -> Iterator[dict]:

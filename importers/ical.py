@@ -16,14 +16,10 @@ import icalendar
 import recurring_ical_events
 
 from catalogue.dates import PARIS, source_iso
-from catalogue.text import fold
-from catalogue.vocabulary import EVENT_TYPES, guess_event_type
+from catalogue.vocabulary import EVENT_TYPES, guess_event_type, says_online
 
 from .base import Importer, Record, sort_categories
 from .fetch import SourceError
-from .places import commune_field
-
-ONLINE_WORDS = ("en ligne", "visio", "a distance", "teams", "zoom", "webinaire")
 
 
 def _moment(value, *, end: bool = False) -> datetime:
@@ -80,29 +76,24 @@ class ICalendarImporter(Importer):
             key = f"{key}-{(slot.astimezone(PARIS) if slot.tzinfo else slot):%Y%m%dT%H%M}"
         location, link = _text(event, "LOCATION"), _text(event, "URL")
         location_is_link = location.startswith(("http://", "https://"))
-        says_online = location_is_link or not location or any(word in fold(location) for word in ONLINE_WORDS)
+        place = "" if location_is_link else location
+        not_a_place = not place or says_online(place)
         conference = _text(event, "X-GOOGLE-CONFERENCE") or (location if location_is_link else "")
-        online = conference or (link if says_online else "")  # otherwise URL is just a page about the event
-        commune = None if location_is_link else self.find_commune(location)
-        mode = "hybrid" if commune and online else "online" if online else "onsite"
-        warnings = [f"lieu « {location[:80]} » : commune introuvable"] if mode == "onsite" and not commune else []
+        online = conference or (link if not_a_place else "")  # otherwise URL is just a page about the event
         organizer = event.get("ORGANIZER")
         fields = {
             "title": _text(event, "SUMMARY"),
             "start": source_iso(start),
             "end": source_iso(end),
             "type": self._type(event),
-            "mode": mode,
             "organizer": str(organizer.params.get("CN", "")) if organizer is not None else "",
-            "commune": commune_field(commune),
-            "venue": location if commune else "",
+            "venue": "" if not_a_place else place,
             "url": online,
             "status": "cancelled" if _text(event, "STATUS").upper() == "CANCELLED" else "",
             "geo": f"{event['GEO'].latitude}, {event['GEO'].longitude}" if "GEO" in event else "",
             **sort_categories(_categories(event)),
         }
-        return Record(key=key, fields=fields, body=_text(event, "DESCRIPTION"), origin=f"UID {uid[:60]}",
-                      warnings=warnings)
+        return Record(key=key, fields=fields, body=_text(event, "DESCRIPTION"), origin=f"UID {uid[:60]}", place=place)
 
     def _type(self, event) -> str:
         """CATEGORIES first (``Atelier``, ``Job dating``), then the title, then the source's default."""

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from catalogue.text import html_to_markdown
 
-from .base import Record, ServiceImporter
+from .base import BaseServiceImporter, Record
 from .fetch import SourceError
 from .spreadsheet import spreadsheet_rows, table
 
@@ -41,7 +41,7 @@ def _record(row: dict[str, str], origin: str) -> Record:
     return Record(key=key, fields=row, body=row.pop("body", ""), origin=origin)
 
 
-class ServicesImporter(ServiceImporter):
+class ServicesImporter(BaseServiceImporter):
     def records(self) -> Iterable[Record]:
         if self.source.location.lower().endswith(".json"):
             return self._from_json()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -24,7 +25,7 @@ class Sleeps(list):
 
 def make_context(root: Path, *, timeout: float = 5.0, now: datetime = NOW) -> Context:
     return Context(project_root=root, content_root=root / "content", geo=geography(), now=now,
-                   fetcher=Fetcher(timeout=timeout, retries=3, backoff=0.5, sleep=Sleeps()))
+                   fetcher=Fetcher(timeout=timeout, retries=3, backoff=0.5, sleep=Sleeps()), secrets=dict(os.environ))
 
 
 def source(name: str, kind: str, location: str, **options) -> SourceConfig:

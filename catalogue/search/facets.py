@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from catalogue.vocabulary import AUDIENCES, BENEFITS, EVENT_TYPES, OBJECTIVES, Vocabulary
+from catalogue.vocabulary import AUDIENCES, CAMPAIGN_PATH, EVENT_TYPES, TAGGINGS, Vocabulary
 from catalogue.vocabulary import MODES as MODE_TERMS
 
 # A hybrid event is both on site and online: the mode facet offers those two values (their slugs).
@@ -52,13 +52,14 @@ FACETS = [
     Facet("departement", "Département", _department),
     Facet("type", "Type d'événement", lambda event: [(event.type, event.type_term.label)]),
     Facet("mode", "Modalité", lambda event: [(key, MODE_LABELS[key]) for key in MODES[event.mode]], many=True),
-    Facet("public", "Public", _terms(AUDIENCES, "audience"), _terms(AUDIENCES, "audience"), many=True),
-    Facet("avantage", "Avantages", _terms(BENEFITS, "benefits"), many=True),
-    Facet("objectif", "Objectif", _terms(OBJECTIVES, "objectives"), many=True),
+    *(Facet(tag.path, tag.title, _terms(tag.vocabulary, tag.attribute),
+            # services have an audience too: free text, kept when the vocabulary knows it
+            _terms(tag.vocabulary, tag.attribute) if tag.vocabulary is AUDIENCES else lambda service: [],
+            many=True) for tag in TAGGINGS),
     Facet("secteur", "Secteur", lambda event: _plain(event.sectors), many=True),
-    Facet("campagne", "Opération", _campaign),
+    Facet(CAMPAIGN_PATH, "Opération", _campaign),
 ]
-VOCABULARY_ORDER = {"type": EVENT_TYPES, "public": AUDIENCES, "avantage": BENEFITS, "objectif": OBJECTIVES}
+VOCABULARY_ORDER = {"type": EVENT_TYPES, **{tag.path: tag.vocabulary for tag in TAGGINGS}}
 
 
 def value_order(facet: Facet, labels: dict[str, str]) -> list[str]:

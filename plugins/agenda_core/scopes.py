@@ -8,36 +8,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import NamedTuple
 from urllib.parse import urlencode
 
 from catalogue import french
 from catalogue.text import fold
-from catalogue.vocabulary import AUDIENCES, BENEFITS, EVENT_TYPES, OBJECTIVES, Term, Vocabulary
+from catalogue.vocabulary import CAMPAIGN_PATH, EVENT_TYPES, TAGGINGS, Tagging, Term
 
 from .urls import Urls
 
-CAMPAIGNS = "campagne"  # /evenements/campagne/<slug>/: one listing, with its feeds, per campaign
 ONLINE = "a-distance"  # /evenements/a-distance/: online and hybrid events
 
 
 def type_path(term: Term) -> str:
     return f"type/{term.slug}"
-
-
-class Tag(NamedTuple):
-    """A vocabulary whose every term has a listing: /evenements/<path>/<term slug>/."""
-
-    kind: str
-    path: str  # under the events' address, and the search page's parameter
-    vocabulary: Vocabulary
-    attribute: str  # the event's tuple of keys
-    title: str
-
-
-TAGS = (Tag("audience", "public", AUDIENCES, "audience", "Public"),
-        Tag("benefit", "avantage", BENEFITS, "benefits", "Avantages"),
-        Tag("objective", "objectif", OBJECTIVES, "objectives", "Objectifs"))
 
 
 @dataclass
@@ -76,7 +59,7 @@ class Scope:
     def refinements(self) -> list[tuple[str, list[tuple[str, int, str]]]]:
         """Audience, benefit and objective of the upcoming events here: (title, [(label, count, url)])."""
         groups = []
-        for tag in TAGS:
+        for tag in TAGGINGS:
             counts: dict[str, int] = {}
             for article in self.upcoming:
                 for key in getattr(article.event, tag.attribute):
@@ -144,14 +127,15 @@ class Scopes:
         last_day = calendar.monthrange(start.year, start.month)[1]
         scopes.append(self._get(f"month:{start:%Y-%m}", "month", label, f"mois/{start:%Y-%m}", self.all,
                                 du=f"{start:%Y-%m}-01", au=f"{start:%Y-%m}-{last_day:02d}"))
-        for tag in TAGS:
+        for tag in TAGGINGS:
             scopes += [self._tag(tag, tag.vocabulary[key]) for key in getattr(event, tag.attribute)]
         if event.campaign:
             scopes.append(self._get(f"campaign:{event.campaign_slug}", "campaign", event.campaign,
-                                    f"{CAMPAIGNS}/{event.campaign_slug}", self.all, campagne=event.campaign_slug))
+                                    f"{CAMPAIGN_PATH}/{event.campaign_slug}", self.all,
+                                    **{CAMPAIGN_PATH: event.campaign_slug}))
         return scopes
 
-    def _tag(self, tag: Tag, term: Term) -> Scope:
+    def _tag(self, tag: Tagging, term: Term) -> Scope:
         return self._get(f"{tag.kind}:{term.key}", tag.kind, term.label, f"{tag.path}/{term.slug}", self.all,
                          **{tag.path: term.key})
 

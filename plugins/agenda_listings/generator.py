@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from agenda_core import site_state
-from agenda_core.scopes import CAMPAIGNS, TAGS
 from pelican.generators import Generator
 
-TAG_INDEXES = (  # kind, heading and lead of the page listing a tag's values (/evenements/<path>/)
-    ("campaign", "Opérations en cours",
+from catalogue.vocabulary import CAMPAIGN_PATH, TAGGINGS
+
+TAG_INDEXES = (  # kind, path, heading and lead of the pages listing a tag's values (/evenements/<path>/)
+    ("campaign", CAMPAIGN_PATH, "Opérations en cours",
      "Les opérations nationales et régionales pour l'emploi, et leurs événements à venir."),
-    ("audience", "Événements par public", "Les événements ouverts à chaque public."),
-    ("benefit", "Événements par avantage", "Ce que les événements proposent : contrats, formations…"),
-    ("objective", "Événements par objectif", "Recruter, s'informer, découvrir un métier…"),
+    *((tag.kind, tag.path, tag.index_title, tag.index_lead) for tag in TAGGINGS),
 )
 
 
@@ -31,9 +30,8 @@ class ListingsGenerator(Generator):
             if scope.past:
                 write(urls.save_as(scope.archive_url), "listing", scope.archive_url, paginated=scope.past,
                       scope=scope, archive=True)
-        paths = {tag.kind: tag.path for tag in TAGS} | {"campaign": CAMPAIGNS}
-        for kind, heading, lead in TAG_INDEXES:
-            url = urls.listing(paths[kind])
+        for kind, path, heading, lead in TAG_INDEXES:
+            url = urls.listing(path)
             write(urls.save_as(url), "tags", url, heading=heading, lead=lead, tag_scopes=state.scopes.of_kind(kind))
         write(urls.save_as(urls.services), "services", urls.services, category=None)
         # filled in the browser from localStorage (theme/static/js/favourites.js): nothing to index
