@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from base64 import b64encode
 from datetime import datetime
@@ -21,6 +19,7 @@ import pytest
 from lxml import etree
 
 from tests.conftest import ROOT
+from tests.local_servers import free_port, wait_until_listening
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from agenda_feeds.calendar import calendar_uid
@@ -70,20 +69,12 @@ def test_ical_js_reads_every_calendar_and_places_every_event_where_open_data_doe
 
 @pytest.fixture
 def radicale(tmp_path):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}", "--auth-type", "none",
          "--storage-filesystem-folder", str(tmp_path / "collections"), "--logging-level", "warning"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_until_listening(port)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

@@ -10,11 +10,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -23,6 +21,7 @@ import pytest
 
 from tests.browser import WATCH, chromium, requires_chromium
 from tests.conftest import NOW, make_content
+from tests.local_servers import free_port, wait_until_listening
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -40,12 +39,6 @@ FILES = {"evenements/agenda.ics": "text/calendar; charset=utf-8", "evenements/fl
          "evenements/flux.rss": "application/rss+xml", "sitemap.xml": "text/xml",
          "donnees/evenements.csv": "text/csv", "recherche/index/manifest.json": "application/json",
          "images/evenements/job-dating.png": "image/png"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -75,13 +68,7 @@ def served():
             f" include {run}/site.conf;\n}}\n", encoding="utf-8")
         server = subprocess.Popen([NGINX, "-c", str(run / "nginx.conf"), "-p", str(run)],
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+        wait_until_listening(port)
         try:
             yield f"http://127.0.0.1:{port}", output
         finally:
