@@ -101,3 +101,21 @@ def test_moved_addresses_are_followed_by_pages_links_feeds_and_the_sitemap(moved
     assert "<loc>http://127.0.0.1:8000/agenda/occitanie/</loc>" in sitemap
     assert "<loc>http://127.0.0.1:8000/chercher/</loc>" in sitemap and "/evenements/" not in sitemap
     assert broken_links(out, "http://127.0.0.1:8000") == []
+
+
+def test_the_command_line_stops_with_the_messages_and_no_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    settings_file = tmp_path / "settings.py"
+    settings_file.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\nTHEME = {str(ROOT / 'theme')!r}\n"
+        "PLUGINS = [name for name in PLUGINS if name != 'agenda_search']\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pelican", str(make_content(tmp_path / "content")), "-o",
+                             str(tmp_path / "output"), "-s", str(settings_file)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("agenda : le thème a besoin du plugin agenda_search : ajoutez-le à PLUGINS / the "
+                                     "theme needs the agenda_search plugin: add it to PLUGINS")
+    assert "Traceback" not in result.stdout + result.stderr

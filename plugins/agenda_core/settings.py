@@ -12,8 +12,9 @@ from catalogue.dates import PARIS, DateError, parse_datetime
 from . import urls
 
 
-class SettingsError(ValueError):
-    """One or more settings are wrong; the message lists them."""
+class SettingsError(SystemExit):
+    """One or more settings are wrong; the message lists them. A SystemExit, so that the build stops with
+    these lines and status 1, not a traceback (Pelican catches and prints every Exception)."""
 
 
 def merged(settings: dict, name: str, defaults: dict) -> dict:
