@@ -46,7 +46,9 @@ def check(c, content=str(CONTENT), links=False):
     found = scan(Path(content), geography())
     for problem in found.problems:
         print(problem)
-    print(f"{found.files} fichiers vérifiés, {len(found.problems)} problème(s).")
+    for warning in found.warnings:
+        print(f"{warning.path}:{warning.line}: avertissement : {warning.detail()}")
+    print(f"{found.files} fichiers vérifiés, {len(found.problems)} problème(s), {len(found.warnings)} avertissement(s).")
     if found.problems:
         sys.exit(1)
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from catalogue import zones
 from catalogue.codes import naf_labels, rome_label
+from catalogue.contact import shown
 from catalogue.geography import Commune, Department, Region
 from catalogue.text import slugify
 from catalogue.vocabulary import (
@@ -60,9 +61,11 @@ class Event:
     job_offers_url: str = ""  # where to read them
     rome: tuple[tuple[str, str], ...] = ()  # (ROME code, label given by the source or "")
     naf: tuple[str, ...] = ()  # NAF codes, as catalogue.codes.naf_code writes them
-    registration: str = ""  # URL (or mailto:) to register; empty with registration_required False
+    registration: str = ""  # https:, mailto: or tel: address to register; empty with registration_required False
     registration_required: bool = True
     registration_end: datetime | None = None
+    contact_phone: str = ""  # E.164 (+33561000000) or a French short number (3949)
+    contact_email: str = ""
     places_onsite: int | None = None
     places_online: int | None = None
     places_left: int | None = None  # when the source says how many remain
@@ -186,6 +189,31 @@ class Event:
 
     def is_past(self, now: datetime) -> bool:
         return self.end < now
+
+    @property
+    def has_contact(self) -> bool:
+        return bool(self.contact_phone or self.contact_email)
+
+    @property
+    def registration_shown(self) -> str:
+        """The registration address as a reader writes it: the link, the e-mail, ``05 61 00 00 00``."""
+        kind, _, value = self.registration.partition(":")
+        return {"mailto": value, "tel": shown(value) if kind == "tel" else ""}.get(kind, self.registration)
+
+    @property
+    def contact_phone_shown(self) -> str:
+        return shown(self.contact_phone) if self.contact_phone else ""
+
+    @property
+    def contact_text(self) -> str:
+        """``05 61 00 00 00, agence@example.org``: the contact as files, feeds and pages write it."""
+        return ", ".join(filter(None, [self.contact_phone_shown, self.contact_email]))
+
+    @property
+    def registration_kind(self) -> str:
+        """``web``, ``email``, ``phone`` or ``""``: how the registration address is reached."""
+        return {"https": "web", "http": "web", "mailto": "email", "tel": "phone"}.get(
+            self.registration.split(":", 1)[0], "") if self.registration else ""
 
     def registration_closed(self, now: datetime) -> bool:
         return self.registration_end is not None and self.registration_end < now

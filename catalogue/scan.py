@@ -17,6 +17,7 @@ SOURCE_FOLDERS = ("events", "services")
 class Scan:
     items: list[Event | Service] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     files: int = 0
 
 
@@ -29,6 +30,7 @@ def scan(content_root: Path, geo: Geography, *, display_root: Path | None = None
             found.files += 1
             result = load(path, content_root, geo, display=_display(path, base))
             found.problems.extend(result.problems)
+            found.warnings.extend(result.warnings)
             if result.item is not None:
                 found.items.append(result.item)
     found.problems.extend(duplicates(found.items))

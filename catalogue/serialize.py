@@ -14,7 +14,7 @@ def _number(value: int | None) -> str:
 def event_fields(event: Event) -> dict[str, str]:
     """Canonical text of every set field, keyed like ``EVENT_FIELDS``."""
     commune = f"{event.postal_code} {event.commune.name}" if event.commune else ""
-    registration = event.registration.removeprefix("mailto:") if event.registration_required else "sans inscription"
+    registration = event.registration_shown if event.registration_required else "sans inscription"
     values = {
         "title": event.title,
         "start": format_iso(event.start),
@@ -41,6 +41,7 @@ def event_fields(event: Event) -> dict[str, str]:
         "naf": ", ".join(event.naf),
         "registration": registration,
         "registration_end": format_iso(event.registration_end) if event.registration_end else "",
+        "contact": event.contact_text,
         "places_onsite": _number(event.places_onsite),
         "places_online": _number(event.places_online),
         "places_left": _number(event.places_left),

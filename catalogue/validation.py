@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from catalogue import dates, zones
+from catalogue import contact, dates, zones
 from catalogue.codes import naf_code, rome_code
 from catalogue.frontmatter import Document, parse
 from catalogue.geography import Commune, CommuneError, Geography
@@ -36,7 +36,6 @@ MAX_TITLE = 200
 MAX_TEXT = 500
 MAX_LIST_ITEMS = 20
 _UID = re.compile(r"^[\w.@:/\-]{1,200}$")
-_EMAIL = re.compile(r"^[\w.+\-]+@[\w\-]+(\.[\w\-]+)+$")
 
 # Canonical key -> how the field is named in messages and docs.
 EVENT_FIELDS = {
@@ -44,7 +43,7 @@ EVENT_FIELDS = {
     for key in (
         "Title", "Start", "End", "Type", "Mode", "Organizer", "Organizer_url", "Commune", "Url", "Venue", "Address",
         "Audience", "Sectors", "Benefits", "Objectives", "Campaign", "Prerequisites", "Program", "Speakers",
-        "Job_offers", "Rome", "Naf", "Registration", "Registration_end", "Places_onsite", "Places_online",
+        "Job_offers", "Rome", "Naf", "Registration", "Registration_end", "Contact", "Places_onsite", "Places_online",
         "Places_left", "Status", "Summary", "Uid", "Updated", "Source", "Geo", "Timezone",
     )
 }
@@ -61,6 +60,7 @@ class Result:
 
     item: Event | Service | None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # worth fixing, but the item is published
 
 
 class _Fields:
@@ -239,6 +239,7 @@ def validate_event(document: Document, *, path: str, relative: PurePosixPath, ge
         registration=registration,
         registration_required=required,
         registration_end=registration_end,
+        **_contact(fields),
         **_places(fields),
         status=_status(fields),
         summary=fields.text("summary"),
@@ -250,7 +251,31 @@ def validate_event(document: Document, *, path: str, relative: PurePosixPath, ge
         body=document.body.strip(),
         source_path=path,
     )
-    return Result(None if fields.problems else event, fields.problems)
+    warnings = []
+    if required and not registration and not event.has_contact and event.status != "cancelled":
+        found = document.fields.get("registration")
+        warnings.append(Problem(path, found.line if found else 1, "Registration",
+                                "inscription demandée, mais aucun moyen de s'inscrire n'est indiqué",
+                                "un lien, une adresse e-mail ou un téléphone dans Registration, ou un Contact"))
+    return Result(None if fields.problems else event, fields.problems, warnings)
+
+
+def _contact(fields: _Fields) -> dict[str, str]:
+    """``05 61 00 00 00, agence@example.org``: a phone number, an e-mail address, or both."""
+    found = {"contact_phone": "", "contact_email": ""}
+    for part in re.split(r"[,;/]|\bou\b", fields.raw("contact")):
+        part = part.strip()
+        if not part:
+            continue
+        number = contact.phone(part)
+        if contact.is_email(part) and not found["contact_email"]:
+            found["contact_email"] = part
+        elif number and not found["contact_phone"]:
+            found["contact_phone"] = number
+        else:
+            fields.add("contact", f"contact illisible « {part[:60]} »",
+                       "un numéro de téléphone et/ou une adresse e-mail, séparés par une virgule")
+    return found
 
 
 def _commune(fields: _Fields, geo: Geography, *, required: bool) -> tuple[Commune | None, str]:
@@ -313,12 +338,15 @@ def _registration(fields: _Fields) -> tuple[str, bool]:
         return "", True
     if fold(value) in NO_REGISTRATION:
         return "", False
-    if _EMAIL.match(value):
+    if contact.is_email(value):
         return f"mailto:{value}", True
     if is_web_url(value):
         return value, True
+    number = contact.phone(value)
+    if number:
+        return f"tel:{number}", True
     fields.add("registration", f"inscription illisible « {value[:60]} »",
-               "une adresse https://, une adresse e-mail ou « sans inscription »")
+               "une adresse https://, une adresse e-mail, un numéro de téléphone ou « sans inscription »")
     return "", True
 
 

@@ -40,6 +40,7 @@ class SourceConfig:
     location: str  # a path relative to the project, or a URL
     organizer: str = ""
     organizer_url: str = ""  # the default organiser's website, given with it
+    contact: str = ""  # the default organiser's phone and/or e-mail, given with it
     timezone: str = ""  # the organiser's IANA zone: online events' times (default Europe/Paris)
     region: str = ""  # default region (code or name): settles commune names shared across regions
     rebase_from: date | None = None  # sample sources: this Monday moves to the current week's Monday
@@ -175,6 +176,7 @@ class Importer:
                 summary.rejected += 1
                 summary.problems += [f"{where}: {problem.detail()}" for problem in result.problems]
                 continue
+            summary.problems += [f"{where}: avertissement : {warning.detail()}" for warning in result.warnings]
             if name in written:
                 summary.rejected += 1
                 summary.problems.append(f"{where}: identifiant « {record.key} » en double dans la source")
@@ -186,8 +188,9 @@ class Importer:
         return summary
 
     def defaults(self) -> dict[str, str]:
-        """Values for fields a record leaves empty: the source's organiser and its website go together."""
-        return {"organizer": self.source.organizer, "organizer_url": self.source.organizer_url}
+        """Values for fields a record leaves empty: the source's organiser, its website and contact go together."""
+        return {"organizer": self.source.organizer, "organizer_url": self.source.organizer_url,
+                "contact": self.source.contact}
 
     def is_source_organizer(self, organizer: str) -> bool:
         """No organiser, the source's, or one of its branches ("France Travail Nantes Est" under "France Travail")."""
@@ -219,7 +222,8 @@ class Importer:
         values = {key: " ".join(value.split()) for key, value in record.fields.items() if value and value.strip()}
         defaults = self.defaults()
         if not self.is_source_organizer(values.get("organizer", "")):
-            defaults.pop("organizer_url", None)  # another organiser's website is not the source's
+            for key in ("organizer_url", "contact"):  # another organiser's website and contact are not the source's
+                defaults.pop(key, None)
         for key, value in defaults.items():
             values.setdefault(key, value)
         self.complete(values, record)

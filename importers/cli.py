@@ -29,7 +29,7 @@ KINDS: dict[str, type[Importer]] = {
     "html": HtmlAgendaImporter,
     "services": ServicesImporter,
 }
-COMMON_KEYS = {"kind", "location", "organizer", "organizer_url", "region", "rebase_from", "timezone"}
+COMMON_KEYS = {"kind", "location", "organizer", "organizer_url", "contact", "region", "rebase_from", "timezone"}
 PROGRESS_FROM = 200  # records; shorter sources import without a progress bar
 
 
@@ -43,6 +43,7 @@ def load_sources(path: Path) -> list[SourceConfig]:
             location=entry["location"],
             organizer=entry.get("organizer", ""),
             organizer_url=entry.get("organizer_url", ""),
+            contact=entry.get("contact", ""),
             timezone=entry.get("timezone", ""),
             region=entry.get("region", ""),
             rebase_from=entry.get("rebase_from"),

@@ -82,7 +82,8 @@ class FranceTravailImporter(Importer):
             "venue": venue,
             "address": address,
             "url": online_url,
-            "registration": online_url,
+            # the event's page on the official service, where job seekers register
+            "registration": str(item.get("urlDetailEvenement") or "") or online_url,
             "geo": geo,
             **self._taxonomy(item, warnings),
         }

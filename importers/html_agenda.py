@@ -94,6 +94,8 @@ class HtmlAgendaImporter(Importer):
             "type": guess_event_type(" ".join(str(item.get(k) or "") for k in ("@type", "name")).replace("Event", "")),
             "organizer": str(organizer.get("name") or "") if isinstance(organizer, dict) else str(organizer),
             "organizer_url": str(organizer.get("url") or "") if isinstance(organizer, dict) else "",
+            "contact": ", ".join(str(organizer.get(key) or "") for key in ("telephone", "email")
+                                 if organizer.get(key)) if isinstance(organizer, dict) else "",
             "venue": str(place.get("name") or ""),
             "address": street,
             "url": online,

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 import icalendar
 import recurring_ical_events
 
+from catalogue.contact import is_email
 from catalogue.dates import PARIS, source_iso
 from catalogue.vocabulary import EVENT_TYPES, guess_event_type, says_online
 
@@ -35,6 +36,12 @@ def _moment(value, *, end: bool = False) -> datetime:
 def _text(component, name: str) -> str:
     value = component.get(name)
     return str(value).strip() if value is not None else ""
+
+
+def _email(address) -> str:
+    """``mailto:accueil@ml.example.org`` (ORGANIZER) -> the address, when it is one."""
+    value = str(address or "").removeprefix("mailto:").removeprefix("MAILTO:")
+    return value if is_email(value) else ""
 
 
 def _categories(event) -> list[str]:
@@ -87,6 +94,7 @@ class ICalendarImporter(Importer):
             "end": source_iso(end),
             "type": self._type(event),
             "organizer": str(organizer.params.get("CN", "")) if organizer is not None else "",
+            "contact": _email(organizer),
             "venue": "" if not_a_place else place,
             "url": online,
             "status": "cancelled" if _text(event, "STATUS").upper() == "CANCELLED" else "",

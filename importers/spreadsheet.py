@@ -25,7 +25,9 @@ EVENT_COLUMNS = {
     "organisateur": "organizer", "site de l'organisateur": "organizer_url", "commune": "commune", "lieu": "venue",
     "adresse": "address",
     "lien de connexion": "url", "public": "audience", "secteurs": "sectors", "inscription": "registration",
-    "cloture des inscriptions": "registration_end", "statut": "status", "resume": "summary", "description": "body",
+    "cloture des inscriptions": "registration_end", "contact": "contact", "telephone": "contact",
+    "e-mail": "contact", "email": "contact", "courriel": "contact", "statut": "status", "resume": "summary",
+    "description": "body",
     "places": "places_onsite", "places sur place": "places_onsite", "places a distance": "places_online",
     "places restantes": "places_left", "avantages": "benefits", "objectifs": "objectives", "campagne": "campaign",
     "operation": "campaign", "prerequis": "prerequisites", "deroulement": "program", "programme": "program",
@@ -93,7 +95,10 @@ def table(rows: Iterable[list[str]], columns: dict[str, str]) -> Iterator[tuple[
     if not any(header):
         raise SourceError("aucune colonne reconnue dans la première ligne (voir le modèle de tableur)")
     for number, cells in enumerate(iterator, start=2):
-        row = {key: cell.strip() for key, cell in zip(header, cells, strict=False) if key and cell and cell.strip()}
+        row: dict[str, str] = {}
+        for key, cell in zip(header, cells, strict=False):
+            if key and cell and cell.strip():  # two columns of one field (Téléphone, E-mail: Contact) are joined
+                row[key] = f"{row[key]}, {cell.strip()}" if key in row else cell.strip()
         if row:
             yield number, row
 

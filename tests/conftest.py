@@ -56,6 +56,11 @@ class Site:
         terms, values = page.select(".facts dt"), page.select(".facts dd")
         return {dt.get_text(): dd.get_text(" ", strip=True) for dt, dd in zip(terms, values, strict=True)}
 
+    @staticmethod
+    def registration(page: BeautifulSoup) -> str:
+        """What the event page says about registering, first under the title, as a reader hears it."""
+        return " ".join(page.select_one(".register").get_text(" ").split())
+
     def card_titles(self, url: str) -> list[str]:
         return [title.get_text(strip=True) for title in self.page(url).select(".cards .card-title")]
 

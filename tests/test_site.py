@@ -80,8 +80,8 @@ def test_cancelled_full_and_postponed_badges(site):
     assert "Cet événement est annulé." in cancelled.select_one(".notice-warning").get_text()
     full = site.page("evenement/recrutement-complet")
     assert full.select_one(".badge-full").get_text() == "Complet"
-    assert "Complet : les inscriptions sont fermées." in full.select_one(".facts").get_text()
-    assert not full.select(".facts a.button")
+    assert "Complet : les inscriptions sont fermées." in full.select_one(".register").get_text()
+    assert not full.select(".register a.button")
     postponed = site.page("evenement/reporte-reunion")
     assert postponed.select_one(".badge-postponed").get_text() == "Reporté"
     card = next(c for c in site.page("index.html").select(".card") if "soin" in c.get_text())
@@ -102,8 +102,8 @@ def test_event_page_shows_every_field(site):
     assert page.select_one('.facts a[href="https://offres.example.org/restauration-toulouse"]')
     assert facts["Métiers"] == "Personnel de cuisine (ROME G1602) Service en restauration (ROME G1803)"
     assert facts["Secteurs d'activité"] == "Restauration traditionnelle (NAF 56.10A)"
-    assert facts["Inscription"].startswith("S'inscrire avant le mercredi 2 décembre 2026, 23\u00a0h\u00a059")
-    register = page.select_one(".facts a.button")
+    assert site.registration(page) == "Inscription S'inscrire Inscriptions jusqu'au mercredi 2 décembre 2026, 23 h 59."
+    register = page.select_one(".register a.button")
     assert register["href"] == "https://evenements.example.org/jd-toulouse"
     times = page.select(".facts time")
     assert times[0]["datetime"] == "2026-12-03T09:30:00+01:00"
@@ -137,7 +137,7 @@ def test_no_places_left_reads_complet(site):
     page = site.page("evenement/salon-en-ligne")
     assert site.facts(page)["Places"] == "500 à distance — Complet"
     assert page.select_one(".badge-full").get_text() == "Complet"
-    assert site.facts(page)["Inscription"] == "Complet : les inscriptions sont fermées."
+    assert site.registration(page) == "Inscription Complet : les inscriptions sont fermées."
     assert "Cet événement est complet." in page.select_one(".notice").get_text()
 
 
@@ -205,7 +205,7 @@ def test_online_and_hybrid_events(site):
     assert online.select_one('a[href="https://salons.example.org/commerce"]')
     hybrid = site.page("evenement/atelier-lyon-hybride")
     assert "Également à distance" in hybrid.select_one(".facts").get_text()
-    assert hybrid.select_one(".facts a.button")["href"] == "mailto:atelier@agence.example.org"
+    assert hybrid.select_one(".register a.button")["href"] == "mailto:atelier@agence.example.org"
     crumbs = [a.get_text() for a in online.select(".breadcrumb a")]
     assert crumbs == ["Accueil", "Tous les événements", "À distance"]
 

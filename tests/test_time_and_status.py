@@ -193,7 +193,7 @@ def test_an_all_day_event_reads_toute_la_journee_and_is_a_date_in_calendars(site
 def test_open_registration_shows_places_left_and_offers_in_stock(site):
     page = site.page("evenement/guadeloupe")
     assert site.facts(page)["Places"] == "30 sur place — 12 places restantes"
-    assert page.select_one(".facts a.button")["href"] == "https://evenements.example.org/gp-1"
+    assert page.select_one(".register a.button")["href"] == "https://evenements.example.org/gp-1"
     assert not page.select(".badge")
     data = json_ld(site, "guadeloupe")
     assert data["offers"]["availability"] == "https://schema.org/InStock"
@@ -211,9 +211,9 @@ def test_open_registration_shows_places_left_and_offers_in_stock(site):
 def test_a_postponed_event_offers_no_registration_nor_calendar_for_the_old_date(site):
     page = site.page("evenement/reporte")
     assert page.select_one(".badge-postponed").get_text() == "Reporté"
-    assert site.facts(page)["Inscription"] == "Inscriptions suspendues jusqu'à l'annonce de la nouvelle date."
+    assert site.registration(page) == "Inscription Inscriptions suspendues jusqu'à l'annonce de la nouvelle date."
     assert site.facts(page)["Places"] == "100 sur place"  # no "40 places restantes" beside a postponement
-    assert not page.select(".facts a.button") and not page.select(".add-to-calendar")
+    assert not page.select(".register a.button") and not page.select(".add-to-calendar")
     data = json_ld(site, "reporte")
     assert data["eventStatus"] == "https://schema.org/EventPostponed" and "offers" not in data
 
@@ -221,7 +221,7 @@ def test_a_postponed_event_offers_no_registration_nor_calendar_for_the_old_date(
 def test_closed_registration_is_said_once(site):
     page = site.page("evenement/inscriptions-closes")
     assert page.select_one(".badge-closed").get_text() == "Inscriptions closes"
-    assert site.facts(page)["Inscription"] == "Les inscriptions sont closes depuis le lundi 30 novembre 2026, 18\u00a0h."
+    assert site.registration(page) == "Inscription Les inscriptions sont closes depuis le lundi 30 novembre 2026, 18 h."
     assert site.facts(page)["Places"] == "20 sur place"
     assert "offers" not in json_ld(site, "inscriptions-closes")
     assert page.select(".add-to-calendar")  # the event still takes place

@@ -115,7 +115,10 @@ def test_online_needs_url_and_hybrid_needs_both():
         ({"Url": "www.example.org"}, "Url: adresse web invalide « www.example.org » "
                                      "(attendu: une adresse commençant par https://)"),
         ({"Registration": "au guichet"}, "Registration: inscription illisible « au guichet » (attendu: une adresse "
-                                         "https://, une adresse e-mail ou « sans inscription »)"),
+                                         "https://, une adresse e-mail, un numéro de téléphone ou « sans "
+                                         "inscription »)"),
+        ({"Contact": "le guichet"}, "Contact: contact illisible « le guichet » (attendu: un numéro de téléphone "
+                                    "et/ou une adresse e-mail, séparés par une virgule)"),
         ({"Registration_end": "2026-12-05"}, "Registration_end: la clôture des inscriptions est après la fin "
                                              "(attendu: une date avant la fin)"),
         ({"Uid": "a b"}, "Uid: identifiant invalide « a b » (attendu: lettres, chiffres et . _ - : / @, 200 signes "
@@ -123,7 +126,7 @@ def test_online_needs_url_and_hybrid_needs_both():
         ({"Comune": "31555"}, "Comune: champ inconnu, vouliez-vous dire Commune ? (attendu: un de Title, Start, End, "
                               "Type, Mode, Organizer, Organizer_url, Commune, Url, Venue, Address, Audience, Sectors, Benefits, "
                               "Objectives, Campaign, Prerequisites, Program, Speakers, Job_offers, Rome, Naf, "
-                              "Registration, Registration_end, Places_onsite, Places_online, Places_left, Status, "
+                              "Registration, Registration_end, Contact, Places_onsite, Places_online, Places_left, Status, "
                               "Summary, Uid, Updated, Source, Geo, Timezone)"),
         ({"Audience": "Tous publics, étudiants"},
          "Audience: valeur inconnue « étudiants » (attendu: tous (Ouvert à tous), cadres (Cadres), jeunes (Jeunes "

@@ -12,7 +12,7 @@ from catalogue.dedup import duplicate_groups
 from catalogue.model import AVAILABILITY
 from catalogue.validation import duplicates
 
-from .reader import PROBLEMS_KEY, AgendaReader
+from .reader import PROBLEMS_KEY, WARNINGS_KEY, AgendaReader
 
 logger = logging.getLogger(__name__)
 
@@ -23,9 +23,12 @@ def add_reader(readers) -> None:
 
 
 def report(sender, metadata) -> None:
-    """Runs for every file, cached or not, so each build lists every problem."""
+    """Runs for every file, cached or not, so each build lists every problem. Warnings (the item is
+    published) are information: a strict build fails on problems only."""
     for problem in metadata.get(PROBLEMS_KEY, ()):
         logger.warning("%s", problem)
+    for warning in metadata.get(WARNINGS_KEY, ()):
+        logger.info("%s:%s: avertissement : %s", warning.path, warning.line, warning.detail())
 
 
 def _drop_duplicates(documents: list, attribute: str) -> None:

@@ -13,6 +13,7 @@ from catalogue.text import render_markdown, slugify
 from catalogue.validation import load, read_text
 
 PROBLEMS_KEY = "agenda_problems"
+WARNINGS_KEY = "agenda_warnings"
 # Keys a static page (content/pages) may set. No save_as/url: a page's address is its slug, inside the site.
 PAGE_KEYS = {"title", "slug", "summary"}
 
@@ -38,7 +39,8 @@ class AgendaReader(BaseReader):
         if result.item is None:
             return "", {"status": "skip", PROBLEMS_KEY: result.problems}
         if isinstance(result.item, Event):
-            return render_markdown(result.item.body), self._event_metadata(result.item)
+            return render_markdown(result.item.body), {**self._event_metadata(result.item),
+                                                        WARNINGS_KEY: result.warnings}
         return render_markdown(result.item.body), self._service_metadata(result.item)
 
     def _event_metadata(self, event: Event) -> dict:

@@ -52,6 +52,9 @@ class FeedsGenerator(Generator):
                                                           html_to_text(article.content))
             article.google_calendar = google_calendar_link(article.event, article.plain_description)
             article.outlook_calendar = outlook_link(article.event, article.plain_description)
+            # built once, reused by every feed the event is in
+            article.feed_item = Item.of_event(article.event, article.revision, state.absolute(article.url),
+                                              article.plain_description)
         state.feed_links.update({
             scope.key: FeedLinks(scope.url + urls.rss, scope.url + urls.atom, scope.url + urls.calendar,
                                  state.public_url)
@@ -80,9 +83,7 @@ class FeedsGenerator(Generator):
             description = f"Événements pour l'emploi à venir : {scope.title}"
             channel = Channel(name, description, state.absolute(scope.url), state.absolute(links.rss),
                               state.absolute(links.atom), self.settings["SITENAME"], state.absolute(""))
-            items = [Item.of_event(article.event, article.revision, state.absolute(article.url),
-                                   article.plain_description) for article in chosen]
-            rss, atom = feeds(channel, items, fallback_updated=state.now)
+            rss, atom = feeds(channel, [article.feed_item for article in chosen], fallback_updated=state.now)
             _write(output / links.rss, rss)
             _write(output / links.atom, atom)
             _write(output / links.ics, calendar(name, description, [components[id(a)] for a in chosen],

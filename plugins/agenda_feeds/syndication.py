@@ -23,7 +23,7 @@ from .text import categories
 @dataclass(frozen=True)
 class Item:
     title: str
-    summary: str
+    summary: str  # HTML
     categories: tuple[tuple[str, str], ...]  # (term, label)
     revision: Revision
     page_url: str
@@ -31,13 +31,14 @@ class Item:
     @classmethod
     def of_event(cls, event: Event, revision: Revision, page_url: str, description: str) -> Item:
         title = f"{event.title} ({event.status_term.label.lower()})" if event.status != "scheduled" else event.title
-        return cls(title, description, tuple(categories(event)), revision, page_url)
+        return cls(title, html_description(description), tuple(categories(event)), revision, page_url)
 
     @classmethod
     def of_service(cls, service: Service, revision: Revision, page_url: str) -> Item:
         free = "gratuit" if service.free else "payant"
         summary = f"{service.summary}\n\nProposé par {service.provider} ({free}) : {service.url}"
-        return cls(service.title, summary, ((service.category, service.category),), revision, page_url)
+        return cls(service.title, html_description(summary), ((service.category, service.category),), revision,
+                   page_url)
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def feeds(channel: Channel, items: list[Item], fallback_updated: datetime) -> tu
         entry.guid(item.page_url, permalink=True)
         entry.title(item.title)
         entry.link(href=item.page_url)
-        entry.summary(html_description(item.summary), type="html")
+        entry.summary(item.summary, type="html")
         entry.updated(item.revision.updated)
         entry.published(item.revision.updated)
         for term, label in item.categories:

@@ -19,7 +19,7 @@ def location(event: Event) -> str:
 def registration(event: Event) -> str:
     if not event.registration_required:
         return "sans inscription"
-    return event.registration.removeprefix("mailto:") or "auprès de l'organisateur"
+    return event.registration_shown or "auprès de l'organisateur"
 
 
 def categories(event: Event) -> list[tuple[str, str]]:
@@ -49,6 +49,7 @@ def plain_description(event: Event, page_url: str, body_text: str) -> str:
         f"Type : {event.type_term.label} ({event.mode_term.label.lower()})",
         f"Organisateur : {event.organizer}",
         f"Inscription : {registration(event)}",
+        *([f"Contact : {event.contact_text}"] if event.has_contact else []),
     ]
     optional = {
         "Public": ", ".join(term.label for term in event.audience_terms),
