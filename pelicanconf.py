@@ -19,7 +19,9 @@ TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
 THEME = "theme"
 # Every {{ value }} is HTML-escaped; only descriptions already cleaned by nh3 are marked |safe.
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True, "extensions": []}
+# French typography (non-breaking spaces before : ; ! ? and inside « ») in the templates and every value.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
+                     "extensions": ["agenda_core.typography.FrenchTypography"]}
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_seo", "agenda_dsfr",

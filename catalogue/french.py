@@ -6,6 +6,7 @@ job dating in Guadeloupe reads "8 h", and ``zone_note`` adds "heure de la Guadel
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from catalogue.dates import PARIS
@@ -53,6 +54,21 @@ def zone_note(event) -> str:
     if start.date() != event.start.date():
         paris = f"{day(start)}, {paris}"
     return f"{event.zone_label} ({paris} à Paris)"
+
+
+def count(number: int, singular: str, plural: str = "") -> str:
+    """``1 événement``, ``0 événement``, ``12 événements``: French takes the singular below 2."""
+    return f"{number} {singular if number < 2 else plural or singular + 's'}"
+
+
+_BEFORE_MARK = re.compile(r"(?<=\S) ([:;!?»])")
+_AFTER_GUILLEMET = re.compile(r"« ")
+
+
+def spaces(text: str) -> str:
+    """French typography: a non-breaking space before ``: ; ! ? »`` and after ``«``, so that no line
+    starts with a colon or a closing guillemet."""
+    return _AFTER_GUILLEMET.sub("«" + NBSP, _BEFORE_MARK.sub(NBSP + r"\1", text))
 
 
 def month(year: int, number: int) -> str:

@@ -97,7 +97,7 @@ def test_two_sources_announcing_one_event_make_one_page(tmp_path):
     site = Site(build_site(tmp_path / "content", tmp_path / "output"))
     assert site.card_titles("evenements") == ["Forum de l'emploi"]
     page = site.page("evenement/agence-x")
-    assert page.select_one(".meta").get_text() == "Annoncé par plusieurs sources : agence, partenaire."
+    assert page.select_one(".meta").get_text() == "Annoncé par plusieurs sources\u00a0: agence, partenaire."
 
 
 def test_rebased_samples_keep_the_weekday(tmp_path):

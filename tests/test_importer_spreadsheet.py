@@ -53,6 +53,8 @@ def test_bad_rows_are_reported_with_their_row_number_and_the_rest_imported(tmp_p
         "03/12/2026 9h30)",
         "agence-test (ligne 2): End: le 31/02/2026 n'existe pas (attendu: une date comme 2026-12-03 09:30 ou "
         "03/12/2026 9h30)",
+        "agence-test (ligne 3): avertissement : Registration: inscription demandée, mais aucun moyen de s'inscrire "
+        "n'est indiqué (attendu: un lien, une adresse e-mail ou un téléphone dans Registration, ou un Contact)",
         "agence-test (ligne 4): Url: champ obligatoire absent",
     ]
 

@@ -146,7 +146,7 @@ def test_accents_elisions_typos_and_services(search_page):
     assert results(visit.open("recherche/?q=RESTAURTION"))[0] == "Job dating restauration et hôtellerie"
     assert results(visit.open("recherche/?q=restauration+Zzqqx")) == results(visit.open("recherche/?q=restauration"))
     assert visit.open("recherche/?q=restauration+Zzqqx").page.inner_text(".search-status").endswith(
-        "« zzqqx » ne figure dans aucun événement : mot ignoré.")
+        "«\u00a0zzqqx\u00a0» ne figure dans aucun événement\u00a0: mot ignoré.")
     services = results(visit.open("recherche/?q=bonne&onglet=services"))
     assert services == ["La Bonne Formation", "La Bonne Boîte"]
     assert visit.page.is_checked('input[name="onglet"][value="services"]')

@@ -80,7 +80,7 @@ def test_cancelled_full_and_postponed_badges(site):
     assert "Cet événement est annulé." in cancelled.select_one(".notice-warning").get_text()
     full = site.page("evenement/recrutement-complet")
     assert full.select_one(".badge-full").get_text() == "Complet"
-    assert "Complet : les inscriptions sont fermées." in full.select_one(".register").get_text()
+    assert "Complet\u00a0: les inscriptions sont fermées." in full.select_one(".register").get_text()
     assert not full.select(".register a.button")
     postponed = site.page("evenement/reporte-reunion")
     assert postponed.select_one(".badge-postponed").get_text() == "Reporté"
@@ -100,8 +100,13 @@ def test_event_page_shows_every_field(site):
     assert facts["Places"] == "40 sur place — 12 places restantes"
     assert facts["Offres d'emploi"] == "35 offres d'emploi — Voir les offres"
     assert page.select_one('.facts a[href="https://offres.example.org/restauration-toulouse"]')
-    assert facts["Métiers"] == "Personnel de cuisine (ROME G1602) Service en restauration (ROME G1803)"
-    assert facts["Secteurs d'activité"] == "Restauration traditionnelle (NAF 56.10A)"
+    assert facts["Métiers"] == "Personnel de cuisine Service en restauration"  # no staff codes on public pages
+    assert facts["Secteurs d'activité"] == "Restauration traditionnelle"
+    advisers = page.select_one("details.for-advisers")
+    assert advisers.summary.get_text() == "Détails pour les conseillers"
+    assert [li.get_text() for li in advisers.select("li")] == [
+        "ROME G1602\u00a0: Personnel de cuisine", "ROME G1803\u00a0: Service en restauration",
+        "NAF 56.10A\u00a0: Restauration traditionnelle"]
     assert site.registration(page) == "Inscription S'inscrire Inscriptions jusqu'au mercredi 2 décembre 2026, 23 h 59."
     register = page.select_one(".register a.button")
     assert register["href"] == "https://evenements.example.org/jd-toulouse"
@@ -122,7 +127,8 @@ def test_event_page_taxonomy_sections(site):
     assert (campaign.get_text(), campaign["href"]) == ("Semaine de l'emploi saisonnier",
                                                        "/evenements/campagne/semaine-de-l-emploi-saisonnier/")
     checklist = page.select_one("section.prerequisites")
-    assert checklist.h2.get_text() == "Avant de vous inscrire, vérifiez que…"
+    assert checklist.h2.get_text() == "À savoir avant de venir"
+    assert not checklist.select(".checklist")  # plain bullets: nothing reads as already done
     groups = {h3.get_text(): [li.get_text() for li in h3.find_next_sibling("ul").select("li")]
               for h3 in checklist.select("h3")}
     assert groups == {"Âge": ["18 ans minimum"], "Permis": ["B"], "Contraintes": ["travail le week-end", "horaires décalés"]}
@@ -143,7 +149,7 @@ def test_no_places_left_reads_complet(site):
 
 def test_campaign_page_and_feeds(site):
     page = site.page("evenements/campagne/semaine-de-l-emploi-saisonnier")
-    assert page.h1.get_text() == "Événements à venir : Semaine de l'emploi saisonnier"
+    assert page.h1.get_text() == "Événements à venir\u00a0: Semaine de l'emploi saisonnier"
     assert [a.get_text() for a in page.select(".cards .card-title a")] == ["Job dating restauration", "Forum de l'alternance"]
     folder = site.output / "evenements/campagne/semaine-de-l-emploi-saisonnier"
     rss = feedparser.parse((folder / "flux.rss").read_bytes())

@@ -32,7 +32,7 @@ def test_check_lists_every_problem_and_fails(tmp_path):
     result = invoke("check", "--content", str(content), state=tmp_path)
     assert result.returncode == 1
     lines = result.stdout.strip().splitlines()
-    assert lines[-1] == "19 fichiers vérifiés, 8 problème(s), 3 avertissement(s)."
+    assert lines[-1] == "19 fichiers vérifiés, 8 problème(s), 11 avertissement(s)."
     assert "content/events/depots/bad-date.md:2: Start: le 31/02/2026 n'existe pas (attendu: une date comme " \
         "2026-12-03 09:30 ou 03/12/2026 9h30)" in lines
     assert "Traceback" not in result.stdout + result.stderr
@@ -46,7 +46,7 @@ def test_build_skips_invalid_files_but_strict_build_fails(tmp_path):
     assert (tmp_path / "out/evenement/job-dating-toulouse/index.html").exists()
     strict = invoke("build", "--strict", "--content", str(content), "--output", str(tmp_path / "strict"), state=tmp_path)
     assert strict.returncode == 1
-    assert "19 fichiers vérifiés, 8 problème(s), 3 avertissement(s)." in strict.stdout
+    assert "19 fichiers vérifiés, 8 problème(s), 11 avertissement(s)." in strict.stdout
     assert "Traceback" not in strict.stdout + strict.stderr
     assert not (tmp_path / "strict").exists()
 

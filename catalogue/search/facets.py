@@ -51,7 +51,7 @@ FACETS = [
     Facet("region", "Région", _region),
     Facet("departement", "Département", _department),
     Facet("type", "Type d'événement", lambda event: [(event.type, event.type_term.label)]),
-    Facet("mode", "Modalité", lambda event: [(key, MODE_LABELS[key]) for key in MODES[event.mode]], many=True),
+    Facet("mode", "Comment y participer", lambda event: [(key, MODE_LABELS[key]) for key in MODES[event.mode]], many=True),
     *(Facet(tag.path, tag.title, _terms(tag.vocabulary, tag.attribute),
             # services have an audience too: free text, kept when the vocabulary knows it
             _terms(tag.vocabulary, tag.attribute) if tag.vocabulary is AUDIENCES else lambda service: [],

@@ -7,7 +7,7 @@ import logging
 import agenda_core
 from pelican import signals
 
-from catalogue import french
+from catalogue import easy_read, french
 from catalogue.dedup import duplicate_groups
 from catalogue.model import AVAILABILITY
 from catalogue.validation import duplicates
@@ -66,8 +66,9 @@ def drop_duplicate_services(generator) -> None:
 
 
 def add_filters(generator) -> None:
-    generator.env.filters.update(french_day=french.day, french_clock=french.clock, french_zone_note=french.zone_note)
-    generator.env.globals.update(availabilities=AVAILABILITY)
+    generator.env.filters.update(french_day=french.day, french_clock=french.clock, french_zone_note=french.zone_note,
+                                 plural=french.count)
+    generator.env.globals.update(availabilities=AVAILABILITY, easy_read=easy_read.summary)
 
 
 def register() -> None:

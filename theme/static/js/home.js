@@ -18,8 +18,8 @@ async function start() {
     .map((facet) => preferences[facet.name].map((key) => label(facet, key)).join(", "));
   const count = found.numbers.length;
   section.querySelector(".for-you-summary").textContent = count
-    ? `${count} événement${count > 1 ? "s" : ""} à venir selon vos préférences (${labels.join(" ; ")}).`
-    : `Aucun événement à venir ne correspond pour le moment à vos préférences (${labels.join(" ; ")}).`;
+    ? `${count} événement${count > 1 ? "s" : ""} à venir selon vos préférences (${labels.join("\u00a0; ")}).`
+    : `Aucun événement à venir ne correspond pour le moment à vos préférences (${labels.join("\u00a0; ")}).`;
   const docs = await index.documents(found.numbers.slice(0, SHOWN));
   section.querySelector(".for-you-list").replaceChildren(...docs.map((doc) => card(doc, "h3")));
   section.querySelector(".for-you-all").href += `?${preferencesQuery(preferences)}`;

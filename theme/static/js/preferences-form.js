@@ -28,7 +28,7 @@ form.addEventListener("submit", (event) => {
   show(preferences);
   status.textContent = Object.keys(preferences).length
     ? "Vos préférences sont enregistrées dans ce navigateur."
-    : "Aucune préférence cochée : rien n'est enregistré.";
+    : "Aucune préférence cochée\u00a0: rien n'est enregistré.";
 });
 
 form.querySelector(".preferences-clear").addEventListener("click", () => {

@@ -100,10 +100,10 @@ async function render(state) {
   const what = state.onglet === "services" ? "service" : "événement";
   const plural = shown.length > 1 ? "s" : "";
   const skipped = found.ignored.length
-    ? ` ${found.ignored.map((word) => `« ${word} »`).join(", ")} ne figure dans aucun ${what} : mot${found.ignored.length > 1 ? "s" : ""} ignoré${found.ignored.length > 1 ? "s" : ""}.`
+    ? ` ${found.ignored.map((word) => `«\u00a0${word}\u00a0»`).join(", ")} ne figure dans aucun ${what}\u00a0: mot${found.ignored.length > 1 ? "s" : ""} ignoré${found.ignored.length > 1 ? "s" : ""}.`
     : "";
   status.textContent = (shown.length
-    ? `${shown.length} ${what}${plural} trouvé${plural}${found.ranked ? ", les plus pertinents d'abord" : ", par date"}.`
+    ? `${shown.length} ${what}${plural} trouvé${plural}${found.ranked ? ", les plus pertinents d'abord" : what === "service" ? ", par catégorie" : ", par date"}.`
     : `Aucun ${what} ne correspond à votre recherche.`) + skipped;
   list.replaceChildren(...(await index.documents(shown.slice(0, PAGE))).map((doc) => card(doc)));
   more.hidden = shown.length <= PAGE;
@@ -162,6 +162,6 @@ async function start() {
 // say so, and keep the links that work without the search.
 start().catch((error) => {
   root.querySelector(".search-status").textContent = error instanceof IndexVersionError
-    ? "La recherche a été mise à jour : rechargez la page pour l'utiliser."
-    : "La recherche n'a pas pu se charger : rechargez la page, ou parcourez les événements par région.";
+    ? "La recherche a été mise à jour\u00a0: rechargez la page pour l'utiliser."
+    : "La recherche n'a pas pu se charger\u00a0: rechargez la page, ou parcourez les événements par région.";
 });
