@@ -71,6 +71,24 @@ def spaces(text: str) -> str:
     return _AFTER_GUILLEMET.sub("«" + NBSP, _BEFORE_MARK.sub(NBSP + r"\1", text))
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def spaces_in_html(html: str) -> str:
+    """``spaces`` on the text between tags, never inside a tag (an attribute stays as it was) nor in code,
+    which readers copy as it is (the guide's template)."""
+    parts, in_code = [], 0
+    for part in _TAG.split(html):
+        if part.startswith("<"):
+            name = part[1:].lstrip("/").split(None, 1)[0].rstrip(">").lower() if len(part) > 2 else ""
+            if name in {"code", "pre"}:
+                in_code += -1 if part.startswith("</") else 1
+            parts.append(part)
+        else:
+            parts.append(part if in_code else spaces(part))
+    return "".join(parts)
+
+
 def month(year: int, number: int) -> str:
     """``décembre 2026``."""
     return f"{MONTHS[number - 1]} {year}"

@@ -11,6 +11,8 @@ import nh3
 from markdownify import markdownify
 from slugify import slugify as _slugify
 
+from catalogue.french import spaces_in_html
+
 _SPACES = re.compile(r"[\s_\-'’]+")
 
 # Tags and attributes an agency description may use once rendered to HTML.
@@ -78,11 +80,12 @@ _MARKDOWN = markdown.Markdown(extensions=["extra", "sane_lists"], output_format=
 
 
 def render_markdown(source: str) -> str:
-    """Render agency Markdown to HTML; raw HTML inside it goes through the same allowlist.
+    """Render agency Markdown to HTML; raw HTML inside it goes through the same allowlist; French spaces
+    (``catalogue.french.spaces``) in its text.
 
     One Markdown converter is reused (reset between documents): building one costs more than converting.
     """
-    return sanitize_html(_MARKDOWN.reset().convert(source))
+    return spaces_in_html(sanitize_html(_MARKDOWN.reset().convert(source)))
 
 
 def html_to_text(html: str) -> str:

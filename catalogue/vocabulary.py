@@ -200,11 +200,12 @@ class Tagging(NamedTuple):
     title: str  # "Public": filter groups, the search facet's label
     index_title: str  # the page listing every value
     index_lead: str
+    inclusive: str = ""  # a key that every filter of this vocabulary also accepts ("Ouvert à tous")
 
 
 TAGGINGS = (
     Tagging("audience", "audience", AUDIENCES, "public", "Public", "Événements par public",
-            "Les événements ouverts à chaque public."),
+            "Les événements ouverts à chaque public.", inclusive="tous"),
     Tagging("benefit", "benefits", BENEFITS, "avantage", "Avantages", "Événements par avantage",
             "Ce que les événements proposent : contrats, formations…"),
     Tagging("objective", "objectives", OBJECTIVES, "objectif", "Objectifs", "Événements par objectif",

@@ -32,6 +32,9 @@ PAGES = {
     "campaigns": "evenements/campagne/",
     "search with results": "recherche/?q=atelier",
     "accessibility": "accessibilite/",
+    "agencies' guide": "publier-un-evenement/",
+    "legal notice": "mentions-legales/",
+    "search by audience": "recherche/?public=jeunes",
     "404": "404.html",
 }
 pytestmark = requires_chromium

@@ -206,7 +206,7 @@ def test_preferences_are_kept_in_this_browser_and_start_home_and_search(search_p
     assert results(visit) == expected
     assert page.url.endswith("/recherche/?departement=31&departement=34&type=job-dating&type=forum")
     assert page.is_visible(".search-preferences")
-    assert page.locator("#f-departement option:checked").inner_text() == f"Haute-Garonne, Hérault ({len(expected)})"
+    assert page.locator("#f-departement option:checked").inner_text() == f"Haute-Garonne (31), Hérault (34) ({len(expected)})"
     page.select_option("#f-departement", "")  # a filter chosen on the page wins over the preferences
     page.wait_for_url("**/recherche/?type=job-dating&type=forum")
 

@@ -38,6 +38,9 @@ def test_the_python_engine_answers_the_shared_vectors_as_a_job_seeker_expects(re
     assert by_query['{"q": "forum xyzzy"}'] == by_query['{"q": "forum"}'] != []  # a word found nowhere is left out
     assert all(url.startswith("/evenement/") for url in by_query['{"q": "", "departement": "971"}'])
     assert by_query['{"q": "", "departement": "971"}'] and by_query['{"q": "cv", "kind": "s"}']
+    # "Jeunes" also finds the events open to all; "cible" keeps those reserved for young people only
+    with_open, targeted = by_query['{"q": "", "public": "jeunes"}'], by_query['{"q": "", "public": "jeunes", "cible": "1"}']
+    assert targeted and set(targeted) < set(with_open) and len(with_open) >= 3 * len(targeted)
     assert sum(1 for r in found if r["urls"]) >= len(found) - 2  # the vectors exercise real results
 
 
@@ -58,5 +61,5 @@ def test_an_index_of_another_format_is_refused_with_a_french_message(sample_site
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["version"] == FORMAT_VERSION and manifest["analysis"]["min_stem"] == 4
     (folder / "manifest.json").write_text(json.dumps({**manifest, "version": 1}), encoding="utf-8")
-    with pytest.raises(IndexVersionError, match="index de recherche au format 1, ce programme lit le format 2"):
+    with pytest.raises(IndexVersionError, match="index de recherche au format 1, ce programme lit le format 3"):
         Index(folder)

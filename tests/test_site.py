@@ -196,7 +196,7 @@ def test_description_is_sanitised(site):
     scripts = page.find_all("script")  # the site's own modules and the JSON-LD data block, nothing from content
     assert {s.get("src") for s in scripts if s.get("src")} == {"/theme/dsfr/core.module.min.js",
                                                                "/theme/dsfr/scheme.module.min.js",
-                                                               "/theme/js/favourites.js"}
+                                                               "/theme/js/favourites.js", "/theme/js/share.js"}
     assert [s["type"] for s in scripts if not s.get("src")] == ["application/ld+json"]
     assert "alert" not in " ".join(s.get_text() for s in scripts)
     hrefs = [a.get("href") for a in prose.find_all("a")]

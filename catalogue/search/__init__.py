@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .analysis import MIN_STEM, STOP_WORDS, SUFFIXES
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 ANALYSIS = {"stop_words": sorted(STOP_WORDS), "suffixes": list(SUFFIXES), "min_stem": MIN_STEM}
 
 

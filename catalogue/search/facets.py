@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from catalogue.text import fold
 from catalogue.vocabulary import AUDIENCES, CAMPAIGN_PATH, EVENT_TYPES, TAGGINGS, Vocabulary
 from catalogue.vocabulary import MODES as MODE_TERMS
 
+# The search parameter asking for items targeted at the chosen audience only, not those open to all.
+TARGETED_ONLY = "cible"
 # A hybrid event is both on site and online: the mode facet offers those two values (their slugs).
 _ON_SITE, _ONLINE = MODE_TERMS["onsite"], MODE_TERMS["online"]
 MODES = {"onsite": [_ON_SITE.slug], "online": [_ONLINE.slug], "hybrid": [_ON_SITE.slug, _ONLINE.slug]}
@@ -25,6 +28,7 @@ class Facet:
     event: Callable  # event -> list of (key, label) pairs
     service: Callable = lambda service: []
     many: bool = False  # an item may take several values (the column then holds lists)
+    inclusive: str = ""  # a value every filter of this facet accepts too, unless only targeted items are asked
 
 
 def _region(event):
@@ -32,7 +36,8 @@ def _region(event):
 
 
 def _department(event):
-    return [(event.commune.department.code, event.commune.department.name)] if event.commune else []
+    department = event.commune.department if event.commune else None
+    return [(department.code, f"{department.name} ({department.code})")] if department else []
 
 
 def _plain(values):
@@ -55,7 +60,7 @@ FACETS = [
     *(Facet(tag.path, tag.title, _terms(tag.vocabulary, tag.attribute),
             # services have an audience too: free text, kept when the vocabulary knows it
             _terms(tag.vocabulary, tag.attribute) if tag.vocabulary is AUDIENCES else lambda service: [],
-            many=True) for tag in TAGGINGS),
+            many=True, inclusive=tag.inclusive) for tag in TAGGINGS),
     Facet("secteur", "Secteur", lambda event: _plain(event.sectors), many=True),
     Facet(CAMPAIGN_PATH, "Opération", _campaign),
 ]
@@ -63,9 +68,10 @@ VOCABULARY_ORDER = {"type": EVENT_TYPES, **{tag.path: tag.vocabulary for tag in 
 
 
 def value_order(facet: Facet, labels: dict[str, str]) -> list[str]:
-    """Vocabularies keep their order, departments their code, everything else French alphabetical."""
+    """Vocabularies keep their order, departments their code, everything else French alphabetical
+    (accents and case aside: "Île-de-France" among the I's)."""
     if facet.name in VOCABULARY_ORDER:
         return [term.key for term in VOCABULARY_ORDER[facet.name] if term.key in labels]
     if facet.name == "departement":
         return sorted(labels)
-    return sorted(labels, key=lambda key: labels[key].casefold())
+    return sorted(labels, key=lambda key: fold(labels[key]))

@@ -4,8 +4,8 @@ A first query downloads only what it needs:
 
 - ``manifest.json``: the format version, the analysis data (stop words, suffixes) the browser analyses
   queries with, counts, facet labels, the list of shards;
-- ``facets.json``: one compact column per facet (value numbers) and the event days, to filter and count
-  without the documents;
+- ``facets.json``: one compact column per facet (value numbers) and each event's first and last days, to
+  filter and count without the documents;
 - ``words-<c>.json``: the words met, by first letter, each with its stem (prefix and typo matching);
 - ``post-<prefix>.json``: postings of the stems starting with that prefix, as flat lists
   [document gap, weight, document gap, weight…]; a shard over ``SHARD_BYTES`` splits on a longer prefix;
@@ -58,7 +58,8 @@ def _facet_columns(items: list[tuple[str, object]]) -> tuple[list[dict], dict[st
             parents = {event.commune.department.code: event.commune.region.code
                        for kind, event in items if kind == "e" and event.commune}
             entries = [[key, label, parents[key]] for key, label in entries]
-        described.append({"name": facet.name, "label": facet.label, "many": facet.many, "values": entries})
+        described.append({"name": facet.name, "label": facet.label, "many": facet.many, "values": entries,
+                          **({"inclusive": facet.inclusive} if facet.inclusive else {})})
         columns[facet.name] = [sorted(number[key] for key, _ in found) if facet.many
                                else (number[found[0][0]] if found else -1) for found in values]
     return described, columns
@@ -91,7 +92,10 @@ def build_index(events: list[Entry], services: list[Entry], now: datetime) -> tu
     }
     files: dict[str, object] = {
         "facets.json": {"k": "e" * len(events) + "s" * len(services),
-                        "d": [(day - day0).days for day in days] + [-1] * len(services), **columns},
+                        "d": [(day - day0).days for day in days] + [-1] * len(services),
+                        # last days: a date filter keeps the events running in its period, begun or not
+                        "l": [(entry.item.last_day - day0).days for entry in events] + [-1] * len(services),
+                        **columns},
     }
     files.update({f"words-{c}.json": found for c, found in words.items()})
     files.update({f"post-{prefix}.json": shard for prefix, shard in shards.items()})

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import FORMAT_VERSION, IndexVersionError
 from .analysis import stem, words
+from .facets import TARGETED_ONLY
 
 
 def one_typo(first: str, second: str) -> bool:
@@ -73,12 +74,17 @@ class Index:
         return scores
 
     def _keeps(self, number: int, filters: dict[str, str | list[str]]) -> bool:
+        """Every facet filter holds; a facet's inclusive value (events open to all) passes its filter too,
+        unless ``cible`` asks for targeted items only."""
         for facet in self.manifest["facets"]:
             wanted = filters.get(facet["name"])
             if wanted:
+                wanted = [wanted] if isinstance(wanted, str) else list(wanted)
+                if facet.get("inclusive") and not filters.get(TARGETED_ONLY):
+                    wanted.append(facet["inclusive"])
                 value = self.facets[facet["name"]][number]
                 keys = {facet["values"][v][0] for v in (value if facet["many"] else [value]) if v >= 0}
-                if not keys.intersection([wanted] if isinstance(wanted, str) else wanted):
+                if not keys.intersection(wanted):
                     return False
         return True
 

@@ -12,7 +12,7 @@ import re
 from datetime import UTC, date, timedelta
 from functools import cache
 
-from icalendar import Calendar, Timezone, vDuration
+from icalendar import Alarm, Calendar, Timezone, vDuration
 from icalendar import Event as VEvent
 
 from catalogue.model import Event
@@ -84,6 +84,17 @@ def vevent(event: Event, revision: Revision, page_url: str, uid_domain: str, des
     for _, label in categories(event):
         component.add("categories", [label.replace(", ", " / ")])
     return component.to_ical()
+
+
+def with_reminder(vevent_bytes: bytes, event: Event) -> bytes:
+    """The VEVENT with a VALARM the day before: at the same time for a timed event, at 9 h for an all-day one
+    (its start is midnight, so 15 hours before). The page offers it as a choice; feeds carry no alarm."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"Demain : {event.title}")
+    alarm.add("trigger", -timedelta(hours=15) if event.all_day else -timedelta(days=1))
+    closing = b"END:VEVENT\r\n"
+    return vevent_bytes[: -len(closing)] + alarm.to_ical() + closing
 
 
 def calendar(name: str, description: str, events: list[bytes], zones: set[str], refresh: timedelta) -> bytes:

@@ -11,7 +11,7 @@ from pelican.generators import Generator
 
 from catalogue.text import html_to_text
 
-from .calendar import calendar, timezone_bytes, vevent
+from .calendar import calendar, timezone_bytes, vevent, with_reminder
 from .syndication import Channel, Item, feeds
 from .text import google_calendar_link, outlook_link, plain_description
 
@@ -48,6 +48,7 @@ class FeedsGenerator(Generator):
         urls = state.urls
         for article in state.events:
             article.ics_url = f"{article.url}{article.slug}.ics"
+            article.ics_reminder_url = f"{article.url}{article.slug}-rappel.ics"
             article.plain_description = plain_description(article.event, state.absolute(article.url),
                                                           html_to_text(article.content))
             article.google_calendar = google_calendar_link(article.event, article.plain_description)
@@ -72,8 +73,10 @@ class FeedsGenerator(Generator):
         for article in state.events:  # one .ics per event: the shared head, its zone, its VEVENT, the closing line
             components[id(article)] = vevent(article.event, article.revision, state.absolute(article.url),
                                              self.options["uid_domain"], article.plain_description)
-            _write(output / article.ics_url, head + b"".join(timezone_bytes(zone) for zone in zones_of([article]))
-                   + components[id(article)] + closing)
+            zones = b"".join(timezone_bytes(zone) for zone in zones_of([article]))
+            _write(output / article.ics_url, head + zones + components[id(article)] + closing)
+            _write(output / article.ics_reminder_url,
+                   head + zones + with_reminder(components[id(article)], article.event) + closing)
         for key, links in state.feed_links.items():
             scope = state.scopes.by_key.get(key)
             if scope is None:  # the services catalogue, written below

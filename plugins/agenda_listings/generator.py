@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from agenda_core import site_state
 from pelican.generators import Generator
 
+from catalogue.text import render_markdown
 from catalogue.vocabulary import CAMPAIGN_PATH, TAGGINGS
 
 TAG_INDEXES = (  # kind, path, heading and lead of the pages listing a tag's values (/evenements/<path>/)
@@ -12,6 +15,15 @@ TAG_INDEXES = (  # kind, path, heading and lead of the pages listing a tag's val
      "Les opérations nationales et régionales pour l'emploi, et leurs événements à venir."),
     *((tag.kind, tag.path, tag.index_title, tag.index_lead) for tag in TAGGINGS),
 )
+
+
+GUIDE = "docs/guide-agences.md"  # written for agencies in French; published as it is
+
+
+def agencies_guide(root: Path) -> dict[str, str]:
+    """The guide's title (its first heading) and its body as HTML, from the document kept in docs/."""
+    title, _, body = (root / GUIDE).read_text(encoding="utf-8").partition("\n")
+    return {"title": title.removeprefix("# ").strip(), "content": render_markdown(body)}
 
 
 class ListingsGenerator(Generator):
@@ -38,6 +50,7 @@ class ListingsGenerator(Generator):
         write(urls.save_as(urls.favourites), "favourites", urls.favourites, noindex=True)
         for category in state.service_categories:
             write(urls.save_as(category.url), "services", category.url, category=category)
+        write(urls.save_as(urls.guide), "guide", urls.guide, guide=agencies_guide(Path(self.settings["AGENDA_ROOT"])))
 
     def _writer(self, writer):
         def write(save_as: str, template: str, url: str, paginated: list | None = None, **extra):

@@ -28,5 +28,5 @@ test("an index of another format version is refused", { skip: !folder }, async (
   globalThis.fetch = async (path) => ({
     ok: true, json: async () => (path.endsWith("manifest.json") ? { ...manifest, version: 1 } : {}),
   });
-  await assert.rejects(SearchIndex.open(`${folder}/`), /Index de recherche au format 1, attendu 2/);
+  await assert.rejects(SearchIndex.open(`${folder}/`), /Index de recherche au format 1, attendu 3/);
 });

@@ -2,7 +2,7 @@
 // of catalogue/search/query.py, on the index files (catalogue/search/index.py).
 import { analyzer } from "./analysis.js";
 
-export const FORMAT_VERSION = 2; // catalogue/search/__init__.py: an index of another version is refused
+export const FORMAT_VERSION = 3; // catalogue/search/__init__.py: an index of another version is refused
 
 export class IndexVersionError extends Error {}
 
@@ -28,6 +28,7 @@ export class SearchIndex {
     index.analysis = analyzer(manifest.analysis);
     index.kinds = columns.k;
     index.days = Int32Array.from(columns.d);
+    index.lastDays = Int32Array.from(columns.l);
     // Each facet column as typed arrays: value numbers, and for many-valued facets where each item's run starts.
     index.columns = Object.fromEntries(manifest.facets.map((facet) => {
       const column = columns[facet.name];
@@ -105,11 +106,14 @@ export class SearchIndex {
   }
 
   // Facet filters as masks over value numbers: a facet's filter is one key or a list of keys (any of them).
+  // A facet's inclusive value (events open to all) passes its filter too, unless state.cible asks for
+  // targeted items only.
   filters(state) {
     const wanted = [];
     this.manifest.facets.forEach((facet, f) => {
       const keys = [].concat(state[facet.name] || []);
       if (!keys.length) return;
+      if (facet.inclusive && !state.cible) keys.push(facet.inclusive);
       const mask = new Uint8Array(facet.values.length);
       facet.values.forEach(([key], v) => { if (keys.includes(key)) mask[v] = 1; });
       wanted.push([f, mask]);
@@ -139,7 +143,8 @@ export class SearchIndex {
     const candidates = [];
     for (let n = 0; n < this.manifest.count; n += 1) {
       if (this.kinds[n] !== kind || (scores && !scores.has(n))) continue;
-      if (kind === "e" && ((from !== null && this.days[n] < from) || (to !== null && this.days[n] > to))) continue;
+      // an event is in a period when it overlaps it: one begun before "cette semaine" and still running is in
+      if (kind === "e" && ((from !== null && this.lastDays[n] < from) || (to !== null && this.days[n] > to))) continue;
       candidates.push(n);
     }
     // failing[i]: -1 when candidate i passes every filter, f when it fails only facet f's, -2 otherwise.

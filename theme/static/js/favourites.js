@@ -1,6 +1,7 @@
 // "Mes événements": events a job seeker stars, kept only in this browser (localStorage).
 // No data leaves the browser; the page lists them and offers them all as one .ics file.
 const KEY = "agenda-emploi:mes-evenements";
+const KEEP_DAYS = 30; // an event is taken off the list this many days after it ended
 
 function load() {
   try {
@@ -53,9 +54,11 @@ async function downloadAll(items) {
     return response.ok ? response.text() : "";
   }));
   const events = texts.flatMap((text) => text.match(/BEGIN:VEVENT[\s\S]*?END:VEVENT\r\n/g) || []);
-  const timezone = (texts.join("").match(/BEGIN:VTIMEZONE[\s\S]*?END:VTIMEZONE\r\n/) || [""])[0];
+  // one VTIMEZONE per zone the events use (a Guadeloupe event beside a Paris one)
+  const zones = new Map(texts.flatMap((text) => text.match(/BEGIN:VTIMEZONE[\s\S]*?END:VTIMEZONE\r\n/g) || [])
+    .map((zone) => [zone.match(/TZID:(.*)\r\n/)[1], zone]));
   const calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//agenda-emploi//Mes evenements//FR\r\n"
-    + "X-WR-CALNAME:Mes événements\r\n" + timezone + events.join("") + "END:VCALENDAR\r\n";
+    + "X-WR-CALNAME:Mes événements\r\n" + [...zones.values()].join("") + events.join("") + "END:VCALENDAR\r\n";
   const link = element("a", "", { download: "mes-evenements.ics" });
   link.href = URL.createObjectURL(new Blob([calendar], { type: "text/calendar" }));
   document.body.append(link);
@@ -63,8 +66,35 @@ async function downloadAll(items) {
   link.remove();
 }
 
+// Events that ended more than KEEP_DAYS ago leave the list (an event starred before the end date was kept
+// counts from its start).
+function prune() {
+  const limit = Date.now() - KEEP_DAYS * 86400000;
+  const items = load();
+  const kept = items.filter((item) => !(Date.parse(item.end || item.start) < limit));
+  if (kept.length !== items.length) save(kept);
+  return kept;
+}
+
+// What the event's page says now (cancelled, postponed, full, past…): read from the page itself.
+async function availability(item, row) {
+  if (!sameOrigin(item.url)) return;
+  try {
+    const response = await fetch(item.url);
+    if (!response.ok) return;
+    const page = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("article.event");
+    const state = page?.dataset.availability;
+    if (state && state !== "open") {
+      row.querySelector("a").after(element("span", page.dataset.availabilityLabel,
+        { class: `fr-badge fr-badge--sm badge badge-${state}` }));
+    }
+  } catch {
+    // offline: the list still shows what was saved
+  }
+}
+
 function renderList(container) {
-  const items = load().sort((a, b) => String(a.start).localeCompare(String(b.start)));
+  const items = prune().sort((a, b) => String(a.start).localeCompare(String(b.start)));
   const list = container.querySelector(".favourites-list");
   const empty = container.querySelector(".favourites-empty");
   const actions = container.querySelector(".favourites-actions");
@@ -79,6 +109,7 @@ function renderList(container) {
       renderList(container);
     });
     row.append(link, element("span", [item.when, item.place].filter(Boolean).join(" · ")), remove);
+    availability(item, row);
     return row;
   }));
   empty.hidden = items.length > 0;

@@ -18,6 +18,7 @@ function readState() {
   const state = { q: params.get("q") || "", onglet: params.get("onglet") || "evenements" };
   for (const name of ["quand", "du", "au"]) state[name] = params.get(name) || "";
   for (const name of FACETS) state[name] = params.getAll(name).filter(Boolean);
+  state.cible = params.get("cible") === "1" ? "1" : "";
   return state;
 }
 
@@ -27,6 +28,7 @@ function writeState(state, push) {
   if (state.onglet !== "evenements") params.set("onglet", state.onglet);
   for (const name of FACETS) for (const value of state[name]) params.append(name, value);
   for (const name of ["quand", "du", "au"]) if (state[name]) params.set(name, state[name]);
+  if (state.cible) params.set("cible", "1");
   const url = `${location.pathname}${params.toString() ? `?${params}` : ""}`;
   if (url !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", url);
 }
@@ -35,6 +37,7 @@ function stateFromForm() {
   const state = { q: form.elements.q.value, onglet: form.elements.onglet.value };
   for (const name of ["quand", "du", "au"]) state[name] = form.elements[name].value;
   for (const name of FACETS) state[name] = form.elements[name].value.split("|").filter(Boolean);
+  state.cible = form.elements.cible.checked ? "1" : "";
   const region = state.region.length === 1 ? state.region[0] : "";
   const departments = index.facet("departement").values;
   if (region) state.departement = state.departement.filter((code) => departments.find(([key]) => key === code)?.[2] === region);
@@ -63,6 +66,7 @@ function fillForm(state) {
   form.elements.q.value = state.q;
   form.elements.onglet.value = state.onglet;
   for (const name of ["quand", "du", "au"]) form.elements[name].value = state[name];
+  form.elements.cible.checked = state.cible === "1";
 }
 
 // Each select lists the values present among the results, with their counts; a list of several values

@@ -1,0 +1,203 @@
+"""What a job seeker meets on a phone: a way to register everywhere, a reminder, sharing, filters that mean
+what they say, plain French, no sideways scrolling and targets big enough to tap."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+from ical.calendar_stream import IcsCalendarStream
+
+from tests.browser import Visit, chromium, requires_chromium, serve
+from tests.test_accessibility import PAGES
+
+TARGETS = (".main-nav a, .fr-breadcrumb__link, .fr-tag, .fr-btn, .fr-pagination__link, .fr-footer__bottom-link, "
+           ".fr-card__title a")
+
+
+def upcoming_event_pages(site):
+    for path in sorted(site.output.glob("evenement/*/index.html")):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if page.select_one("article.event")["data-availability"] == "open":
+            yield path.parent.name, page
+
+
+def test_every_upcoming_sample_event_says_how_to_register(sample_site):
+    checked = 0
+    for slug, page in upcoming_event_pages(sample_site):
+        register = page.select_one(".register")
+        routes = register.select('a[href^="http"], a[href^="mailto:"], a[href^="tel:"]')
+        assert routes or "Sans inscription" in register.get_text(), slug
+        checked += 1
+    assert checked > 90
+
+
+def test_the_registration_action_comes_before_the_favourite_and_looks_different(sample_site):
+    page = sample_site.page("evenement/exemple-agences-tableur-tls-001")
+    header = page.select_one("article.event header")
+    action, favourite = header.select_one(".register a.button"), header.select_one("button.favourite")
+    assert action.get_text() == "S'inscrire" and "fr-btn--lg" in action["class"]
+    assert str(header).index("register-action") < str(header).index("favourite")
+    assert "fr-btn--tertiary-no-outline" in favourite["class"]  # a quiet button, not a second "register"
+
+
+def test_contact_and_phone_registration_are_links(tmp_path):
+    from tests.conftest import FIXTURE_SITE, build_site
+
+    content = tmp_path / "content"
+    (content / "events").mkdir(parents=True)
+    (content / "services").mkdir()
+    import shutil
+
+    shutil.copytree(FIXTURE_SITE / "pages", content / "pages")
+    (content / "events" / "par-telephone.md").write_text(
+        "Title: Atelier CV\nStart: 2026-12-10 09:00\nEnd: 11:00\nType: atelier\nMode: sur place\n"
+        "Organizer: Mission locale\nCommune: 31000 Toulouse\nRegistration: 05 61 00 00 00\n"
+        "Contact: 3949, accueil@ml.example.org\n\nUn atelier.\n", encoding="utf-8")
+    from tests.conftest import Site
+
+    site = Site(build_site(content, tmp_path / "output"))
+    page = site.page("evenement/par-telephone")
+    action = page.select_one(".register a.button")
+    assert (action["href"], " ".join(action.get_text().split())) == ("tel:+33561000000",
+                                                                    "S'inscrire par téléphone : 05 61 00 00 00")
+    contact = page.find("dt", string="Contact").find_next("dd")
+    assert [(a["href"], a.get_text()) for a in contact.select("a")] == [
+        ("tel:3949", "3949"), ("mailto:accueil@ml.example.org", "accueil@ml.example.org")]
+    assert site.registration(page).endswith("05 61 00 00 00")
+
+
+def test_the_reminder_calendar_rings_the_day_before(sample_site):
+    """Read by `ical` (another iCalendar library than the one that wrote it)."""
+    page = sample_site.page("evenement/exemple-agences-tableur-tls-001")
+    link = page.select_one("a.ics-reminder")
+    assert link.get_text().startswith("Fichier agenda avec un rappel la veille")
+    text = (sample_site.output / link["href"].lstrip("/")).read_text(encoding="utf-8")
+    event = IcsCalendarStream.calendar_from_ics(text).events[0]
+    (alarm,) = event.alarm
+    assert (alarm.action, alarm.trigger) == ("DISPLAY", -timedelta(days=1))
+    assert alarm.description.startswith("Demain")
+    plain = (sample_site.output / page.select_one('a[download]:not(.ics-reminder)')["href"].lstrip("/")).read_text()
+    assert "VALARM" not in plain  # the reminder is a choice, not imposed
+
+
+def test_the_easy_read_summary_comes_first_in_short_sentences(sample_site):
+    page = sample_site.page("evenement/exemple-agences-tableur-tls-001")
+    summary = page.select_one("section.easy-read")
+    questions = [dt.get_text().replace("\u00a0", " ") for dt in summary.select("dt")]
+    assert questions == ["Pour qui ?", "Quoi ?", "Quand ?", "Où ?", "À apporter ?", "Comment s'inscrire ?"]
+    answers = [" ".join(dd.get_text().split()) for dd in summary.select("dd")]
+    assert answers[1] == "C'est un job dating, organisé par France Travail Toulouse Occitane."
+    assert answers[-1] == "Inscrivez-vous sur internet avant le mercredi 2 décembre 2026 : bouton « S'inscrire »."
+    assert all(len(answer.split()) <= 25 for answer in answers)
+    order = [section.get("class", [""])[0] for section in page.select("article.event > section")]
+    assert order.index("easy-read") == 0  # before the description and the details
+
+
+def visible_text(page: BeautifulSoup) -> str:
+    for hidden in page(["script", "style", "template", "pre", "code"]):  # code is copied as it is
+        hidden.decompose()
+    return page.body.get_text(" ")
+
+
+def test_french_plural_and_non_breaking_spaces_on_every_page(sample_site):
+    pages = sorted(sample_site.output.rglob("*.html"))
+    for path in pages:
+        text = visible_text(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+        where = str(path.relative_to(sample_site.output))
+        assert not re.search(r"(?<![\d.,])[01] (événements|services|places|offres|résultats)\b", text), where
+        assert not re.search(r"\S [:;!?»]", text), (where, re.search(r".{20}\S [:;!?»].{10}", text))
+        assert "« " not in text, where
+
+
+def test_the_agencies_guide_legal_notice_and_accessibility_contact_are_linked(sample_site):
+    footer = {a.get_text(): a["href"] for a in sample_site.page("index.html").select(".fr-footer__bottom-link")}
+    assert footer["Publier un événement"] == "/publier-un-evenement/"
+    assert footer["Mentions légales"] == "/mentions-legales/"
+    guide = sample_site.page("publier-un-evenement")
+    assert guide.h1.get_text().startswith("Guide des agences")
+    assert guide.find("h2", string=re.compile("Les messages d'erreur"))
+    assert sample_site.page("mentions-legales").h1.get_text() == "Mentions légales"
+    contact = sample_site.page("accessibilite").select('main a[href^="mailto:"]')
+    assert contact and contact[0]["href"] == "mailto:accessibilite@agenda-emploi.example.org"
+
+
+def test_controls_that_need_javascript_are_hidden_without_it(sample_site):
+    search = sample_site.page("recherche")
+    assert search.select_one(".search-more").has_attr("hidden") and search.select_one(".search-form").has_attr("hidden")
+    event = sample_site.page("evenement/exemple-agences-tableur-tls-001")
+    assert event.select_one("button.favourite").has_attr("hidden")
+    assert all(button.find_parent("li").has_attr("hidden") for button in event.select(".share button"))
+    assert [a["href"].split(":")[0] for a in event.select(".share a")] == ["mailto", "sms"]
+
+
+
+@pytest.fixture(scope="module")
+def browser_site(sample_site):
+    with serve(sample_site.output) as base, chromium() as browser:
+        yield base, browser, sample_site
+
+
+@requires_chromium
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_no_page_scrolls_sideways_and_targets_are_big_enough(browser_site, width):
+    base, browser, _ = browser_site
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    pages = {**PAGES, "guide": "publier-un-evenement/", "legal": "mentions-legales/", "search": "recherche/"}
+    for name, url in pages.items():
+        page.goto(f"{base}/{url}", wait_until="networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, name
+        small = page.evaluate("""(selector) => [...document.querySelectorAll(selector)]
+            .filter((e) => e.offsetParent !== null)
+            .map((e) => { const r = e.getBoundingClientRect(); return [e.textContent.trim().slice(0, 30), r.width, r.height]; })
+            .filter(([, w, h]) => w < 24 || h < 24)""", TARGETS)
+        assert small == [], (name, small)
+    page.close()
+
+
+@requires_chromium
+def test_share_without_third_parties_and_copy_the_link(browser_site):
+    base, browser, _ = browser_site
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    visit = Visit(context, base).open("evenement/exemple-agences-tableur-tls-001/")
+    assert all(url.startswith(base) for url in visit.requests), visit.requests
+    visit.page.click(".share-copy")
+    visit.page.wait_for_function("document.querySelector('.share-status').textContent.length > 0")
+    assert visit.page.evaluate("navigator.clipboard.readText()") == \
+        "http://127.0.0.1:8000/evenement/exemple-agences-tableur-tls-001/"
+    assert visit.page.inner_text(".share-status").startswith("Lien copié")
+    context.close()
+
+
+@requires_chromium
+def test_the_audience_filter_includes_events_open_to_all_unless_asked_not_to(browser_site):
+    base, browser, _ = browser_site
+    visit = Visit(browser, base)
+    counts = {}
+    for query in ("public=jeunes", "public=jeunes&cible=1"):
+        visit.open(f"recherche/?{query}")
+        visit.page.wait_for_function("/trouvé/.test(document.querySelector('.search-status').textContent)")
+        counts[query] = int(visit.page.inner_text(".search-status").split()[0])
+    assert counts["public=jeunes"] > 2 * counts["public=jeunes&cible=1"] > 0
+    assert visit.page.is_checked("#f-cible")
+
+
+@requires_chromium
+def test_my_events_show_a_cancellation_and_forget_events_long_past(browser_site):
+    base, browser, _ = browser_site
+    context = browser.new_context()
+    visit = Visit(context, base).open("evenement/exemple-agences-tableur-nim-001/")  # cancelled
+    visit.page.click("button.favourite")
+    old_end = (datetime.now(UTC) - timedelta(days=40)).isoformat()
+    visit.page.evaluate("""(end) => { const key = 'agenda-emploi:mes-evenements';
+        const items = JSON.parse(localStorage.getItem(key));
+        items.push({uid: 'ancien', title: 'Vieil atelier', url: '/evenement/ancien/', start: end, end});
+        localStorage.setItem(key, JSON.stringify(items)); }""", old_end)
+    visit.open("mes-evenements/")
+    visit.page.wait_for_selector(".favourites-list .badge-cancelled")
+    rows = visit.page.locator(".favourites-list li")
+    assert rows.count() == 1 and rows.first.locator(".badge-cancelled").text_content() == "Annulé"
+    assert "ancien" not in visit.page.evaluate("localStorage.getItem('agenda-emploi:mes-evenements')")
+    context.close()
