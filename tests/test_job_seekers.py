@@ -201,3 +201,19 @@ def test_my_events_show_a_cancellation_and_forget_events_long_past(browser_site)
     assert rows.count() == 1 and rows.first.locator(".badge-cancelled").text_content() == "Annulé"
     assert "ancien" not in visit.page.evaluate("localStorage.getItem('agenda-emploi:mes-evenements')")
     context.close()
+
+
+@requires_chromium
+def test_dark_mode_really_darkens_every_kind_of_page(browser_site):
+    """axe checks contrast; this checks that the dark theme's colours are there at all (they come from
+    DSFR's scheme stylesheet, which a bundle can leave out)."""
+    base, browser, _ = browser_site
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    for name, url in PAGES.items():
+        page.goto(f"{base}/{url}", wait_until="networkidle")
+        page.wait_for_selector("html[data-fr-theme='dark']", state="attached")
+        background, text = page.evaluate("""() => [getComputedStyle(document.body).backgroundColor,
+                                                   getComputedStyle(document.body).color]""")
+        assert max(map(int, re.findall(r"\d+", background)[:3])) < 60 < min(map(int, re.findall(r"\d+", text)[:3])), name
+    context.close()

@@ -27,7 +27,9 @@ def dsfr_version(dist: Path) -> str:
 
 def stylesheet(dist: Path, components: list[str], fonts: list[str]) -> tuple[str, set[str]]:
     """The concatenated CSS, and the icon files it needs (paths under dist/icons)."""
-    parts = [(dist / "core" / "core.min.css").read_text(encoding="utf-8")]
+    # core, then scheme (the dark theme's colour tokens: without them the dark theme keeps white pages and
+    # paints the white motto on them)
+    parts = [(dist / folder / f"{folder}.min.css").read_text(encoding="utf-8") for folder in ("core", "scheme")]
     parts += [(dist / "component" / name / f"{name}.min.css").read_text(encoding="utf-8") for name in components]
     css = "\n".join(parts)
     kept = {f"Marianne-{name}.woff2" for name in fonts}
