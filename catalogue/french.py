@@ -63,11 +63,14 @@ def count(number: int, singular: str, plural: str = "") -> str:
 
 _BEFORE_MARK = re.compile(r"(?<=\S) ([:;!?»])")
 _AFTER_GUILLEMET = re.compile(r"« ")
+_NEEDS_SPACES = re.compile(r" [:;!?»]|« ")  # one scan: most texts have nothing to change
 
 
 def spaces(text: str) -> str:
     """French typography: a non-breaking space before ``: ; ! ? »`` and after ``«``, so that no line
     starts with a colon or a closing guillemet."""
+    if not _NEEDS_SPACES.search(text):
+        return text
     return _AFTER_GUILLEMET.sub("«" + NBSP, _BEFORE_MARK.sub(NBSP + r"\1", text))
 
 

@@ -136,7 +136,12 @@ def _read(path: Path) -> list[dict]:
         return json.load(handle)
 
 
+def geography(data_dir: Path | str = DEFAULT_DATA_DIR) -> Geography:
+    """The geography loaded once per process and data folder (``geography()`` and
+    ``geography(DEFAULT_DATA_DIR)`` are one load)."""
+    return _load(Path(data_dir).resolve())
+
+
 @cache
-def geography(data_dir: Path = DEFAULT_DATA_DIR) -> Geography:
-    """The geography loaded once per process."""
+def _load(data_dir: Path) -> Geography:
     return Geography(data_dir)
