@@ -217,3 +217,20 @@ def test_dark_mode_really_darkens_every_kind_of_page(browser_site):
                                                    getComputedStyle(document.body).color]""")
         assert max(map(int, re.findall(r"\d+", background)[:3])) < 60 < min(map(int, re.findall(r"\d+", text)[:3])), name
     context.close()
+
+
+def test_importers_map_the_sources_contact_and_official_page(sample_site, tmp_path):
+    """The calendar's ORGANIZER e-mail, the France Travail API's official event page, spreadsheet columns."""
+    workshop = sample_site.page("evenement/exemple-mission-locale-ical-atelier-cv-hebdo-20261208t1400")
+    contact = workshop.find("dt", string="Contact").find_next("dd")
+    assert "mailto:accueil@mission-locale-metz.example.org" in [a["href"] for a in contact.select("a")]
+    forum = sample_site.page("evenement/exemple-france-travail-ft-2026-118455")
+    assert forum.select_one(".register a.button")["href"] == (
+        "https://mesevenementsemploi.francetravail.fr/mes-evenements-emploi/evenement/FT-2026-118455")
+    from tests.test_importer_spreadsheet import run
+
+    summary = run(tmp_path, "Identifiant;Titre;Type;Modalité;Date;Début;Fin;Commune;Téléphone;E-mail\n"
+                            "c1;Atelier;atelier;présentiel;05/12/2026;9h;12h;31555;05 61 00 00 00;ml@example.org\n")
+    assert (summary.created, summary.problems) == (1, [])
+    written = next((tmp_path / "content/events/imports/agence-test").glob("*.md")).read_text(encoding="utf-8")
+    assert "Contact: 05 61 00 00 00, ml@example.org" in written

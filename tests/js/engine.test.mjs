@@ -30,3 +30,17 @@ test("an index of another format version is refused", { skip: !folder }, async (
   });
   await assert.rejects(SearchIndex.open(`${folder}/`), /Index de recherche au format 1, attendu 3/);
 });
+
+test("a date filter keeps an event already running on its first day", { skip: !folder }, async () => {
+  globalThis.fetch = async (path) => ({
+    ok: existsSync(path), json: async () => JSON.parse(readFileSync(path, "utf8")),
+  });
+  const index = await SearchIndex.open(`${folder}/`);
+  const running = [...index.days.keys()].find((n) => index.lastDays[n] > index.days[n]);
+  assert.ok(running !== undefined, "the sample has an event over several days");
+  const day = new Date(index.day0 + (index.days[running] + 1) * 86400000).toISOString().slice(0, 10);
+  const found = await index.search({ q: "", kind: "e", from: day, to: day });
+  assert.ok(found.numbers.includes(running), `an event begun the day before ${day} and still running`);
+  const later = new Date(index.day0 + (index.lastDays[running] + 1) * 86400000).toISOString().slice(0, 10);
+  assert.ok(!(await index.search({ q: "", kind: "e", from: later })).numbers.includes(running));
+});
