@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 from agenda_core import site_state
 from pelican.generators import Generator
@@ -20,10 +21,10 @@ TAG_INDEXES = (  # kind, path, heading and lead of the pages listing a tag's val
 GUIDE = "docs/guide-agences.md"  # written for agencies in French; published as it is
 
 
-def agencies_guide(root: Path) -> dict[str, str]:
-    """The guide's title (its first heading) and its body as HTML, from the document kept in docs/."""
+def agencies_guide(root: Path) -> SimpleNamespace:
+    """The guide as a page (title: its first heading; content: the rest as HTML), from the document in docs/."""
     title, _, body = (root / GUIDE).read_text(encoding="utf-8").partition("\n")
-    return {"title": title.removeprefix("# ").strip(), "content": render_markdown(body)}
+    return SimpleNamespace(title=title.removeprefix("# ").strip(), content=render_markdown(body))
 
 
 class ListingsGenerator(Generator):
@@ -50,7 +51,7 @@ class ListingsGenerator(Generator):
         write(urls.save_as(urls.favourites), "favourites", urls.favourites, noindex=True)
         for category in state.service_categories:
             write(urls.save_as(category.url), "services", category.url, category=category)
-        write(urls.save_as(urls.guide), "guide", urls.guide, guide=agencies_guide(Path(self.settings["AGENDA_ROOT"])))
+        write(urls.save_as(urls.guide), "page", urls.guide, page=agencies_guide(Path(self.settings["AGENDA_ROOT"])))
 
     def _writer(self, writer):
         def write(save_as: str, template: str, url: str, paginated: list | None = None, **extra):
