@@ -128,6 +128,16 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def record_slug(key: str) -> str:
+    """A record's key as a short, unique file and uid part: its slug, or when that is long (Outlook and
+    Exchange UIDs are about 112 characters, and a series' occurrences share all but their end) its first
+    32 characters and 12 hex digits of the whole key's SHA-256."""
+    slug = slugify(key)
+    if not slug:
+        return digest(key)[:12]
+    return slug if len(slug) <= 48 else f"{slug[:32].rstrip('-')}-{digest(key)[:12]}"
+
+
 class Importer:
     """Base of every source kind: subclasses yield Records from ``records()``; this class does the rest."""
 
@@ -170,7 +180,7 @@ class Importer:
             document = self._document(record)  # may add a warning (a place with no commune)
             summary.problems += [f"{where}: {warning}" for warning in record.warnings]
             # the file name is the page address: prefixed with the source so two sources never collide
-            name = f"{slugify(self.source.name)}-{slugify(record.key) or digest(record.key)[:12]}.md"
+            name = f"{slugify(self.source.name)}-{record_slug(record.key)}.md"
             result = self.validate(document, where, self.folder / slugify(self.source.name) / name)
             if result.item is None:
                 summary.rejected += 1
@@ -201,7 +211,9 @@ class Importer:
         """The record's commune, looked up once (the source's region settles shared names), then the one
         mode rule, and the organiser's zone for an event without a commune."""
         written = values.get("commune", "")
-        commune = self.find_commune(record.place or written) if record.place or written else None
+        # no place and no link: the source's usual place (an agency's calendar of its own workshops)
+        place = record.place or written or ("" if values.get("url") else self.source.options.get("place", ""))
+        commune = self.find_commune(place) if place else None
         if commune is not None:
             values["commune"] = commune_field(commune)
         values.setdefault("mode", mode_for(place=commune is not None, link=bool(values.get("url"))))
@@ -228,7 +240,7 @@ class Importer:
             values.setdefault(key, value)
         self.complete(values, record)
         values["source"] = self.source.name
-        values.setdefault("uid", f"{slugify(self.source.name)}:{slugify(record.key) or digest(record.key)[:12]}")
+        values.setdefault("uid", f"{slugify(self.source.name)}:{record_slug(record.key)}")
         for line, (key, value) in enumerate(values.items(), start=1):
             document.fields[key] = Field(key, self.known_fields.get(key, key), value, line)
         return document
