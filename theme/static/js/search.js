@@ -106,11 +106,14 @@ async function render(state) {
   const skipped = found.ignored.length
     ? ` ${found.ignored.map((word) => `«\u00a0${word}\u00a0»`).join(", ")} ne figure dans aucun ${what}\u00a0: mot${found.ignored.length > 1 ? "s" : ""} ignoré${found.ignored.length > 1 ? "s" : ""}.`
     : "";
+  const docs = await index.documents(shown.slice(0, PAGE));
+  if (current !== generation) return;
+  // the results first, then the announcement: a screen reader hears the count once they are there
+  list.replaceChildren(...docs.map((doc) => card(doc)));
+  more.hidden = shown.length <= PAGE;
   status.textContent = (shown.length
     ? `${shown.length} ${what}${plural} trouvé${plural}${found.ranked ? ", les plus pertinents d'abord" : what === "service" ? ", par catégorie" : ", par date"}.`
     : `Aucun ${what} ne correspond à votre recherche.`) + skipped;
-  list.replaceChildren(...(await index.documents(shown.slice(0, PAGE))).map((doc) => card(doc)));
-  more.hidden = shown.length <= PAGE;
 }
 
 async function showMore() {
