@@ -19,8 +19,12 @@ NEEDS_CV = {"job-dating", "forum", "recruitment", "online-fair"}
 
 def summary(event: Event, now: datetime) -> list[tuple[str, str]]:
     """(question, short sentence) pairs: Pour qui ? Quoi ? Quand ? Où ? À apporter ? Comment s'inscrire ?"""
-    audience = [term.label for term in event.audience_terms if term.key != "tous"]
-    lines = [("Pour qui ?", f"Pour : {', '.join(audience)}." if audience else "Pour tout le monde."),
+    others = [term.label.lower() for term in event.audience_terms if term.key != "tous"]
+    if not event.audience or len(others) < len(event.audience):  # open to all, perhaps with a detail
+        who = "Pour tout le monde" + (f" ({', '.join(others)})." if others else ".")
+    else:
+        who = f"Pour : {', '.join(others)}."
+    lines = [("Pour qui ?", who),
              ("Quoi ?", f"C'est {ARTICLE[event.type]} {event.type_term.label.lower()}, organisé par {event.organizer}.")]
     lines.append(("Quand ?", f"Le {french.span(event)}."))
     where = []

@@ -89,6 +89,7 @@ def test_the_easy_read_summary_comes_first_in_short_sentences(sample_site):
     questions = [dt.get_text().replace("\u00a0", " ") for dt in summary.select("dt")]
     assert questions == ["Pour qui ?", "Quoi ?", "Quand ?", "Où ?", "À apporter ?", "Comment s'inscrire ?"]
     answers = [" ".join(dd.get_text().split()) for dd in summary.select("dd")]
+    assert answers[0] == "Pour tout le monde (débutant accepté, pas de diplôme exigé)."
     assert answers[1] == "C'est un job dating, organisé par France Travail Toulouse Occitane."
     assert answers[-1] == "Inscrivez-vous sur internet avant le mercredi 2 décembre 2026 : bouton « S'inscrire »."
     assert all(len(answer.split()) <= 25 for answer in answers)
