@@ -145,8 +145,8 @@ def test_accents_elisions_typos_and_services(search_page):
     assert results(visit.open("recherche/?q=L%E2%80%99EMPLOI+PUBLIC"))[0] == "Salon en ligne de l'emploi public"
     assert results(visit.open("recherche/?q=RESTAURTION"))[0] == "Job dating restauration et hôtellerie"
     assert results(visit.open("recherche/?q=restauration+Zzqqx")) == results(visit.open("recherche/?q=restauration"))
-    assert visit.open("recherche/?q=restauration+Zzqqx").page.inner_text(".search-status").endswith(
-        "«\u00a0zzqqx\u00a0» ne figure dans aucun événement\u00a0: mot ignoré.")
+    expect(visit.open("recherche/?q=restauration+Zzqqx").page.locator(".search-status")).to_contain_text(
+        "«\u00a0zzqqx\u00a0» ne figure dans aucun événement\u00a0: mot ignoré.")  # waits for the announcement
     services = results(visit.open("recherche/?q=bonne&onglet=services"))
     assert services == ["La Bonne Formation", "La Bonne Boîte"]
     assert visit.page.is_checked('input[name="onglet"][value="services"]')
