@@ -83,3 +83,12 @@ def site(tmp_path_factory) -> Site:
     base = tmp_path_factory.mktemp("site")
     content = make_content(base / "content")
     return Site(build_site(content, base / "output"))
+
+
+@pytest.fixture(scope="module")
+def browser_site(sample_site):
+    """The demo site served on 127.0.0.1 and one Chromium for a test module: (base URL, browser, site)."""
+    from tests.browser import chromium, serve
+
+    with serve(sample_site.output) as base, chromium() as browser:
+        yield base, browser, sample_site

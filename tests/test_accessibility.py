@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import Visit, chromium, requires_chromium, serve
+from tests.browser import Visit, requires_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -38,12 +38,6 @@ PAGES = {
     "404": "404.html",
 }
 pytestmark = requires_chromium
-
-
-@pytest.fixture(scope="module")
-def browser_site(sample_site):
-    with serve(sample_site.output) as base, chromium() as browser:
-        yield base, browser, sample_site
 
 
 def axe_violations(visit: Visit) -> list[str]:

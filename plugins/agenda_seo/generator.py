@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from agenda_core import site_state
+from agenda_core import KEY, site_state
 from pelican.generators import Generator
 
 from catalogue.text import html_to_text
@@ -37,7 +37,7 @@ class Sitemap:
         if not path.endswith(".html") or context.get("noindex"):
             return
         article = context.get("article")
-        if article is not None and hasattr(article, "event") and article.event.is_past(context["agenda"].now):
+        if article is not None and hasattr(article, "event") and article.event.is_past(context[KEY].now):
             return  # past events stay in the archives
         relative = Path(path).relative_to(context["OUTPUT_PATH"]).as_posix()
         self.urls.append(relative.removesuffix("index.html"))
