@@ -1,20 +1,24 @@
-"""French communes, departments and regions from the official COG data (@etalab/decoupage-administratif)."""
+"""French communes, departments and regions from the official COG data (@etalab/decoupage-administratif),
+and postal addresses from the postcode base (codes-postaux: each postcode's communes and La Poste routing labels)."""
 
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from catalogue.text import fold, slugify
 from catalogue.zones import commune_zone
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "node_modules/@etalab/decoupage-administratif/data"
+NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
+DEFAULT_DATA_DIR = NODE_MODULES / "@etalab/decoupage-administratif/data"
+POSTAL_FILE = NODE_MODULES / "codes-postaux/codes-postaux.json"
 
 _INSEE = re.compile(r"^(\d[\dAB]\d{3})$", re.IGNORECASE)
 _POSTCODE_NAME = re.compile(r"^(?P<postcode>\d{5})?\s*(?P<name>.*?)$")
+_CEDEX = re.compile(r"\s+cedex(\s+\d+)?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class Commune:
     name: str
     postcodes: tuple[str, ...]
     department: Department
+    population: int = 0
 
     @property
     def region(self) -> Region:
@@ -63,11 +68,16 @@ class CommuneError(ValueError):
     """A commune that cannot be resolved; the message is French and may list candidates."""
 
 
+class AmbiguousCommune(CommuneError):
+    """A name that several communes share."""
+
+
 class Geography:
     """Resolves what an agency writes (INSEE code, ``31000 Toulouse``, ``Toulouse``) to a commune."""
 
-    def __init__(self, data_dir: Path = DEFAULT_DATA_DIR):
+    def __init__(self, data_dir: Path = DEFAULT_DATA_DIR, postal_file: Path = POSTAL_FILE):
         data_dir = Path(data_dir)
+        self.postal_file = Path(postal_file)
         if not (data_dir / "communes.json").exists():
             raise FileNotFoundError(
                 f"geography data not found in {data_dir}: run `npm ci` to install @etalab/decoupage-administratif"
@@ -80,14 +90,18 @@ class Geography:
         self.communes: dict[str, Commune] = {}
         self._by_name: dict[str, list[Commune]] = {}
         self._by_postcode: dict[str, list[Commune]] = {}
+        self._parents: dict[str, str] = {}  # municipal arrondissement -> its commune (Paris, Lyon, Marseille)
         for row in _read(data_dir / "communes.json"):
             if row.get("type") not in {"commune-actuelle", "arrondissement-municipal"}:
                 continue
             department = self.departments.get(row.get("departement", ""))
             if department is None:
                 continue
-            commune = Commune(row["code"], row["nom"], tuple(row.get("codesPostaux", ())), department)
+            commune = Commune(row["code"], row["nom"], tuple(row.get("codesPostaux", ())), department,
+                              row.get("population") or 0)
             self.communes[commune.code] = commune
+            if row.get("commune"):
+                self._parents[commune.code] = row["commune"]
             self._by_name.setdefault(_name_key(commune.name), []).append(commune)
             for postcode in commune.postcodes:
                 self._by_postcode.setdefault(postcode, []).append(commune)
@@ -116,7 +130,33 @@ class Geography:
             where = f" au code postal {postcode}" if postcode else ""
             raise CommuneError(f"commune « {value} » introuvable{where}")
         listed = ", ".join(f"{c.postcode} {c.name}" for c in candidates[:6])
-        raise CommuneError(f"« {value} » désigne plusieurs communes ({listed}) : précisez le code postal")
+        raise AmbiguousCommune(f"« {value} » désigne plusieurs communes ({listed}) : précisez le code postal")
+
+    def postal(self, postcode: str, name: str) -> Commune | None:
+        """The commune of a postal line (``69003 LYON``, ``13080 LUYNES``, ``59034 Lille Cedex``): a commune or
+        La Poste routing label at that postcode, else (a CEDEX or company postcode, absent from the public base)
+        the commune of that name in the postcode's department; None when nothing or several match."""
+        wanted = _name_key(_label(_CEDEX.sub("", name)))
+        at_postcode = self._postal.get(postcode, [])
+        found = {code for code, label in at_postcode if label == wanted}
+        if not found and not at_postcode:
+            department = postcode[:3] if postcode.startswith("97") else postcode[:2]
+            found = {c.code for c in self._by_name.get(wanted, []) if c.department.code == department}
+        communes = {self.communes[code] for code in found if code in self.communes}
+        return communes.pop() if len(communes) == 1 else None
+
+    @cached_property
+    def _postal(self) -> dict[str, list[tuple[str, str]]]:
+        """Postcode -> (commune code, name key) for each commune name and routing label it serves."""
+        table: dict[str, list[tuple[str, str]]] = {}
+        for row in _read(self.postal_file):
+            code = self._parents.get(row["codeCommune"], row["codeCommune"])  # PARIS at 75002 is Paris
+            entries = table.setdefault(row["codePostal"], [])
+            entries += [(code, _name_key(row["nomCommune"])), (code, _name_key(_label(row["libelleAcheminement"])))]
+        for commune in self.communes.values():  # the COG's postcodes too: one base never hides the other
+            for postcode in commune.postcodes:
+                table.setdefault(postcode, []).append((self._parents.get(commune.code, commune.code), _name_key(commune.name)))
+        return table
 
     def region(self, text: str) -> Region | None:
         """A region by its code (``76``) or its name (``Occitanie``, ``la reunion``)."""
@@ -129,6 +169,12 @@ def _name_key(name: str) -> str:
     """Compare names without case, accents, hyphens, and with ``St``/``Ste`` spelled out."""
     words = ["saint" if w == "st" else "sainte" if w == "ste" else w for w in fold(name).split()]
     return " ".join(words)
+
+
+def _label(routing: str) -> str:
+    """A La Poste routing label as a name: ``SAULCY (LE)`` -> ``LE SAULCY``."""
+    match = re.fullmatch(r"(.*?)\s*\((L'|LA|LE|LES)\)", routing.strip(), re.IGNORECASE)
+    return f"{match.group(2)} {match.group(1)}" if match else routing
 
 
 def _read(path: Path) -> list[dict]:

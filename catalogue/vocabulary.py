@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -215,12 +216,39 @@ CAMPAIGN_PATH = "campagne"  # /evenements/campagne/<slug>/ and the search parame
 
 
 # Words saying that a place is not one: "en ligne", "visio", a video-conference service.
-ONLINE_WORDS = ("en ligne", "a distance", "distanciel", "visio", "teams", "zoom", "webinaire")
+ONLINE_WORDS = ("en ligne", "a distance", "distanciel", "visio", "teams", "zoom", "webinaire", "online")
 
 
 def says_online(place: str) -> bool:
     folded = fold(place)
     return any(word in folded for word in ONLINE_WORDS)
+
+
+# Hosts of the video-conference services that calendars and agendas link to (no package lists them):
+# a link to one is a way to join, where any other link is only a page about the event. A name with a dot
+# is a domain (and its subdomains), one ending with a dot a host prefix, one without a dot a host label.
+CONFERENCE_HOSTS = (
+    "teams.microsoft.com", "teams.live.com", "zoom.us", "zoom.com", "meet.google.com", "webex.com", "meet.jit.si",
+    "whereby.com", "gotomeeting.com", "meet.goto.com", "livestorm.co", "rendez-vous.renater.fr", "meet.lync.com",
+    "webconf.", "visio.", "jitsi", "bigbluebutton",
+)
+_LINK = re.compile(r"https?://[^\s<>\"'\])]+", re.IGNORECASE)
+
+
+def _is_conference(host: str) -> bool:
+    labels = host.split(".")
+    return any(host.startswith(known) if known.endswith(".") else
+               host == known or host.endswith("." + known) if "." in known else known in labels
+               for known in CONFERENCE_HOSTS)
+
+
+def conference_link(*texts: str) -> str:
+    """The first link to a video conference in ``texts`` (a place, a URL, a description), else ''."""
+    for text in texts:
+        for link in _LINK.findall(text or ""):
+            if _is_conference(re.sub(r"^https?://", "", link, flags=re.IGNORECASE).split("/", 1)[0].casefold()):
+                return link.rstrip(".,;")
+    return ""
 
 
 def mode_for(*, place: bool, link: bool) -> str:

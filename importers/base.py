@@ -22,10 +22,10 @@ from catalogue.model import Event, Service
 from catalogue.serialize import render_event, render_service
 from catalogue.text import fold, slugify
 from catalogue.validation import EVENT_FIELDS, SERVICE_FIELDS, Result, validate_event, validate_service
-from catalogue.vocabulary import TAGGINGS, Vocabulary, mode_for
+from catalogue.vocabulary import TAGGINGS, Vocabulary, mode_for, says_online
 
 from .fetch import Fetcher, SourceError
-from .places import commune_field, find_commune
+from .places import Place, find_place
 
 STATE_FILE = ".import-state.json"
 DATE_FIELDS = ("start", "end", "registration_end", "updated")
@@ -70,6 +70,7 @@ class Record:
     origin: str = ""  # where in the source, for messages: "ligne 12"
     warnings: list[str] = field(default_factory=list)
     place: str = ""  # the place as the source wrote it, free text: the importer finds its commune once
+    error: str = ""  # why the source's item cannot be published (French); it is reported, never written
 
 
 @dataclass
@@ -148,15 +149,16 @@ class Importer:
         self.source = source
         self.context = context
         self.shift = rebase_shift(source.rebase_from, context.now.date())
+        self.complete_fetch = True  # records() sets False when the source had items it could not list
 
     # -- to implement -------------------------------------------------------------------------
     def records(self) -> Iterable[Record]:
         raise NotImplementedError
 
-    def find_commune(self, text: str):
+    def find_place(self, text: str) -> Place:
         """The commune in a place text, preferring the source's default region when a name is shared."""
         region = self.context.geo.region(self.source.region) if self.source.region else None
-        return find_commune(text, self.context.geo, region)
+        return find_place(text, self.context.geo, region) if text.strip() else Place()
 
     # -- the run ------------------------------------------------------------------------------
     @property
@@ -177,14 +179,18 @@ class Importer:
         written: dict[str, str] = {}
         for record in self.context.progress(records, self.source.name):
             where = f"{self.source.name} ({record.origin})" if record.origin else self.source.name
-            document = self._document(record)  # may add a warning (a place with no commune)
-            summary.problems += [f"{where}: {warning}" for warning in record.warnings]
             # the file name is the page address: prefixed with the source so two sources never collide
             name = f"{slugify(self.source.name)}-{record_slug(record.key)}.md"
-            result = self.validate(document, where, self.folder / slugify(self.source.name) / name)
-            if result.item is None:
+            document = None if record.error else self._document(record)  # may add a warning or an error
+            summary.problems += [f"{where}: avertissement : {warning}" for warning in record.warnings]
+            result = None if record.error else self.validate(document, where, self.folder / slugify(self.source.name) / name)
+            if result is None or result.item is None:
                 summary.rejected += 1
-                summary.problems += [f"{where}: {problem.detail()}" for problem in result.problems]
+                errors = [record.error] if record.error else [problem.detail() for problem in result.problems]
+                summary.problems += [f"{where}: {error}" for error in errors]
+                if name in state and name not in written:  # still in the source: its last good version stays
+                    written[name] = state[name]
+                    summary.problems.append(f"{where}: la version déjà publiée est gardée")
                 continue
             summary.problems += [f"{where}: avertissement : {warning.detail()}" for warning in result.warnings]
             if name in written:
@@ -193,8 +199,11 @@ class Importer:
                 continue
             text = self.render(result.item)
             written[name] = self._write(name, text, state, summary)
-        self._retire_vanished(state, written, summary)
-        self._save_state({name: value for name, value in written.items() if value})
+        if self.complete_fetch:
+            self._retire_vanished(state, written, summary)
+        else:  # some items could not be listed (a broken series): nothing is taken for gone
+            written = state | written
+        self._save_state(state, {name: value for name, value in written.items() if value})
         return summary
 
     def defaults(self) -> dict[str, str]:
@@ -209,17 +218,31 @@ class Importer:
 
     def complete(self, values: dict[str, str], record: Record) -> None:
         """The record's commune, looked up once (the source's region settles shared names), then the one
-        mode rule, and the organiser's zone for an event without a commune."""
-        written = values.get("commune", "")
-        # no place and no link: the source's usual place (an agency's calendar of its own workshops)
-        place = record.place or written or ("" if values.get("url") else self.source.options.get("place", ""))
-        commune = self.find_commune(place) if place else None
-        if commune is not None:
-            values["commune"] = commune_field(commune)
-        values.setdefault("mode", mode_for(place=commune is not None, link=bool(values.get("url"))))
-        if record.place and commune is None and not values.get("url"):
-            record.warnings.append(f"lieu « {record.place[:80]} » : commune introuvable")
-        if commune is None and self.source.timezone:
+        mode rule, and the organiser's zone for an event without a commune.
+
+        A place that names no commune (``Salle 3``), or no place and no link, is the source's usual
+        ``place`` when it has one (an agency's calendar of its own workshops); a foreign address is refused."""
+        written, link = record.place or values.get("commune", ""), bool(values.get("url"))
+        place = self.find_place(written)
+        usual = self.source.options.get("place", "")
+        if place.problem:
+            record.error = f"lieu refusé, {place.problem}"
+            return
+        if place.commune is None and not link and says_online(written):
+            record.error = f"lieu « {written[:80]} » : en ligne, mais sans lien pour se connecter"
+            return
+        if place.commune is None and not link and usual:
+            place = self.find_place(usual)
+            if written and not says_online(written):
+                record.warnings.append(f"lieu « {written[:80]} » : aucune commune reconnue, lieu habituel "
+                                       f"de la source retenu ({place.field})")
+        elif place.commune is None and not link and written:
+            record.error = f"lieu « {written[:80]} » : commune introuvable (ajoutez le code postal et la commune)"
+            return
+        if place.commune is not None:
+            values["commune"] = place.field
+        values.setdefault("mode", mode_for(place=place.commune is not None, link=link))
+        if place.commune is None and self.source.timezone:
             values.setdefault("timezone", self.source.timezone)
 
     def validate(self, document: Document, where: str, relative: PurePosixPath) -> Result:
@@ -239,6 +262,8 @@ class Importer:
         for key, value in defaults.items():
             values.setdefault(key, value)
         self.complete(values, record)
+        if record.error:
+            return document
         values["source"] = self.source.name
         values.setdefault("uid", f"{slugify(self.source.name)}:{record_slug(record.key)}")
         for line, (key, value) in enumerate(values.items(), start=1):
@@ -299,8 +324,9 @@ class Importer:
         except (OSError, ValueError, KeyError, TypeError):
             return {}
 
-    def _save_state(self, files: dict[str, str]) -> None:
-        if files or (self.target / STATE_FILE).exists():
+    def _save_state(self, known: dict[str, str], files: dict[str, str]) -> None:
+        """Written only when it changed, and not at all for a source that never wrote anything."""
+        if files != known and (files or (self.target / STATE_FILE).exists()):
             write_atomic(self.target / STATE_FILE, json.dumps({"files": dict(sorted(files.items()))}, indent=1) + "\n")
 
 

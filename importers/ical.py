@@ -1,26 +1,35 @@
-"""Agencies' iCalendar exports (Outlook, Google Agenda, Thunderbird), from a file or a URL.
+"""Agencies' iCalendar exports (Outlook, Exchange, Google, Apple, Thunderbird, Nextcloud, Zimbra), from a file or a URL.
 
-Recurring workshops (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides) are expanded by
-recurring-ical-events over a window: ``past_days`` before today to ``horizon_days`` after
-(settings of the source, default 60 and 180). Times with TZID or in UTC keep their instant; floating
-times follow X-WR-TIMEZONE, or else are local times of the event's commune; all-day events run from
-00:00 to 23:59, local time.
+Each series (the VEVENTs of one UID: its rule, RDATE, EXDATE and RECURRENCE-ID overrides) is expanded
+on its own by recurring-ical-events over whole days, ``past_days`` before today to ``horizon_days``
+after (default 60 and 180), so one broken series is reported by its UID and SUMMARY and the rest of
+the calendar imports. Times with TZID or in UTC keep their instant; floating times follow
+X-WR-TIMEZONE, or else are local times of the event's commune. An all-day event runs from 00:00 to
+23:59; a timed one with no end, or an end equal to its start, lasts ``default_duration`` minutes
+(120), with a warning. Private entries (CLASS:PRIVATE or CONFIDENTIAL) are never published, and
+neither is who organises or attends a meeting (ORGANIZER, ATTENDEE): the source's organiser and
+contact are. A video-conference link (LOCATION, URL, DESCRIPTION, CONFERENCE, X-GOOGLE-CONFERENCE,
+X-MICROSOFT-*) makes the event online, or hybrid when it also has a place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 
 import icalendar
 import recurring_ical_events
 
-from catalogue.contact import is_email
 from catalogue.dates import PARIS, source_iso
-from catalogue.vocabulary import EVENT_TYPES, guess_event_type, says_online
+from catalogue.vocabulary import EVENT_TYPES, conference_link, guess_event_type, says_online
 
 from .base import Importer, Record, sort_categories
 from .fetch import SourceError
+
+PRIVATE = {"PRIVATE", "CONFIDENTIAL"}
+CONFERENCE_PROPERTIES = ("CONFERENCE", "X-GOOGLE-CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL",
+                         "X-MICROSOFT-ONLINEMEETINGCONFLINK", "X-MICROSOFT-ONLINEMEETINGEXTERNALLINK")
 
 
 def _moment(value, *, end: bool = False) -> datetime:
@@ -30,18 +39,14 @@ def _moment(value, *, end: bool = False) -> datetime:
     if isinstance(value, date):  # all-day: DTEND is the day after the last day
         day = value - timedelta(days=1) if end else value
         return datetime(day.year, day.month, day.day, 23 if end else 0, 59 if end else 0)
-    raise SourceError(f"date iCalendar illisible : {value!r}")
+    raise ValueError("date illisible")
 
 
 def _text(component, name: str) -> str:
     value = component.get(name)
+    if isinstance(value, list):
+        value = value[0] if value else None
     return str(value).strip() if value is not None else ""
-
-
-def _email(address) -> str:
-    """``mailto:accueil@ml.example.org`` (ORGANIZER) -> the address, when it is one."""
-    value = str(address or "").removeprefix("mailto:").removeprefix("MAILTO:")
-    return value if is_email(value) else ""
 
 
 def _categories(event) -> list[str]:
@@ -51,65 +56,123 @@ def _categories(event) -> list[str]:
             for value in item.cats]
 
 
+def _reason(error: Exception) -> str:
+    """Why a series cannot be read, in French (the libraries' exceptions name no field for staff)."""
+    name = type(error).__name__
+    broken = re.search(r"broken property '([A-Z-]+)'", str(error))
+    if broken:
+        return f"propriété {broken.group(1)} illisible"
+    if isinstance(error, KeyError):
+        return f"propriété {str(error).strip(chr(39))} absente"
+    if "Rule" in name or re.search(r"rrule|'(FREQ|UNTIL|COUNT|INTERVAL|BY\w+)'", str(error), re.IGNORECASE):
+        return "règle de répétition (RRULE) illisible"
+    if "Broken" in name or isinstance(error, (ValueError, TypeError, AttributeError)):
+        return "date ou propriété illisible"
+    return "série illisible"
+
+
+def _origin(uid: str, title: str) -> str:
+    """Where an entry is, for messages: ``UID abc@agence, « Atelier CV »``."""
+    return ", ".join(part for part in (f"UID {uid[:60]}" if uid else "", f"« {title[:60]} »" if title else "") if part)
+
+
+def _when(start: datetime) -> str:
+    return f"{(start.astimezone(PARIS) if start.tzinfo else start):%d/%m/%Y %H:%M}"
+
+
+def _ends_before_start(event) -> bool:
+    try:
+        start, end = event["DTSTART"].dt, event["DTEND"].dt
+        return type(start) is type(end) and end < start
+    except Exception:
+        return False
+
+
+def _series(calendar) -> Iterator[tuple[str, list, icalendar.Calendar]]:
+    """Each UID's VEVENTs (an entry with no UID alone), in a calendar of their own with the file's time
+    zones and properties."""
+    groups: dict[str, list] = {}
+    for number, event in enumerate(calendar.walk("VEVENT")):
+        groups.setdefault(_text(event, "UID") or f" {number}", []).append(event)
+    timezones = calendar.walk("VTIMEZONE")
+    for events in groups.values():
+        alone = icalendar.Calendar(calendar)  # its properties: X-WR-TIMEZONE settles floating times
+        alone.subcomponents = [*timezones, *events]
+        yield _text(events[0], "UID"), events, alone
+
+
 class ICalendarImporter(Importer):
     def records(self) -> Iterable[Record]:
         try:
-            calendar = icalendar.Calendar.from_ical(self.read())
+            calendars = icalendar.Calendar.from_ical(self.read(), multiple=True)
         except ValueError as error:
             raise SourceError(f"fichier iCalendar illisible ({str(error)[:80]})") from None
-        now = self.context.now - self.shift  # a rebased sample is expanded around its own dates
+        if not calendars:
+            raise SourceError("ce fichier ne contient aucun calendrier (BEGIN:VCALENDAR)")
+        today = (self.context.now - self.shift).date()  # a rebased sample is expanded around its own dates
         options = self.source.options
-        window = (now - timedelta(days=int(options.get("past_days", 60))),
-                  now + timedelta(days=int(options.get("horizon_days", 180))))
-        try:
-            occurrences = list(recurring_ical_events.of(calendar).between(*window))
-        except Exception as error:  # the library raises its own and dateutil's errors on broken rules
-            raise SourceError(f"récurrence iCalendar illisible ({type(error).__name__})") from None
-        recurring = {_text(event, "UID") for event in calendar.walk("VEVENT") if "RRULE" in event or "RDATE" in event}
-        return [self.to_record(event, recurring) for event in occurrences]
+        window = (today - timedelta(days=int(options.get("past_days", 60))),
+                  today + timedelta(days=int(options.get("horizon_days", 180)) + 1))
+        records: list[Record] = []
+        for calendar in calendars:
+            for uid, events, alone in _series(calendar):
+                records += self._occurrences(uid, events, alone, window)
+        return records
 
-    def to_record(self, event, recurring: set[str]) -> Record:
-        uid = _text(event, "UID") or _text(event, "SUMMARY")
+    def _occurrences(self, uid: str, events: list, alone, window) -> list[Record]:
+        title = _text(events[0], "SUMMARY")
+        if _text(events[0], "CLASS").upper() in PRIVATE:
+            return []  # never published, never named
+        origin = _origin(uid, title)
+        wrong = [event for event in events if _ends_before_start(event)]
+        if wrong:
+            when = _when(_moment(wrong[0]["DTSTART"].dt))
+            return [Record(key=uid, fields={}, origin=f"{origin} du {when}",
+                           error="la fin (DTEND) est avant le début (DTSTART)")]
+        try:
+            occurrences = list(recurring_ical_events.of(alone).between(*window))
+            recurring = any("RRULE" in event or "RDATE" in event for event in events)
+            return [self.to_record(event, uid, recurring) for event in occurrences
+                    if _text(event, "CLASS").upper() not in PRIVATE]
+        except Exception as error:  # the libraries raise their own and dateutil's errors on broken data
+            self.complete_fetch = False  # its occurrences are unknown: none is taken for gone
+            return [Record(key=uid, fields={}, origin=origin, error=f"série ignorée : {_reason(error)}")]
+
+    def to_record(self, event, uid: str, recurring: bool) -> Record:
         start = _moment(event["DTSTART"].dt)
-        if "DTEND" in event:
-            end = _moment(event["DTEND"].dt, end=True)
-        elif "DURATION" in event:
-            end = start + event["DURATION"].dt
-        else:
-            end = _moment(event["DTSTART"].dt, end=True) if not isinstance(event["DTSTART"].dt, datetime) else start
-        key = uid.split("@", 1)[0] or uid  # "atelier-cv@agence.example.org": the part before @ is enough
-        if uid in recurring:  # one file per occurrence, named after its original slot (RECURRENCE-ID)
-            slot = _moment(event["RECURRENCE-ID"].dt) if "RECURRENCE-ID" in event else start
+        end = _moment(event["DTEND"].dt, end=True) if "DTEND" in event else start
+        warnings = []
+        if end == start and isinstance(event["DTSTART"].dt, datetime):
+            minutes = int(self.source.options.get("default_duration", 120))
+            end = start + timedelta(minutes=minutes)
+            warnings.append(f"fin absente ou égale au début : durée de {minutes} minutes retenue, à vérifier")
+        title = _text(event, "SUMMARY")
+        # "atelier-cv@agence.example.org": the part before @ is enough; no UID at all: the title and time
+        key = (uid.split("@", 1)[0] or uid) if uid else title or "evenement"
+        if recurring or not uid:  # one file per occurrence, named after its original slot (RECURRENCE-ID)
+            moved = event.get("RECURRENCE-ID")  # but a change to this and future ones (RANGE) names many
+            slot = _moment(moved.dt) if moved is not None and "RANGE" not in moved.params else start
             key = f"{key}-{(slot.astimezone(PARIS) if slot.tzinfo else slot):%Y%m%dT%H%M}"
-        location, link = _text(event, "LOCATION"), _text(event, "URL")
-        location_is_link = location.startswith(("http://", "https://"))
-        place = "" if location_is_link else location
-        not_a_place = not place or says_online(place)
-        conference = _text(event, "X-GOOGLE-CONFERENCE") or (location if location_is_link else "")
-        online = conference or (link if not_a_place else "")  # otherwise URL is just a page about the event
-        organizer = event.get("ORGANIZER")
+        location, link, description = _text(event, "LOCATION"), _text(event, "URL"), _text(event, "DESCRIPTION")
+        online = conference_link(*(_text(event, name) for name in CONFERENCE_PROPERTIES), location, link, description)
+        place = "" if location.startswith(("http://", "https://")) else location  # "En ligne": the importer decides
         fields = {
-            "title": _text(event, "SUMMARY"),
+            "title": title,
             "start": source_iso(start),
             "end": source_iso(end),
             "type": self._type(event),
-            "organizer": str(organizer.params.get("CN", "")) if organizer is not None else "",
-            "contact": _email(organizer),
-            "venue": "" if not_a_place else place,
+            "venue": "" if says_online(place) else place,
             "url": online,
             "status": "cancelled" if _text(event, "STATUS").upper() == "CANCELLED" else "",
             "geo": f"{event['GEO'].latitude}, {event['GEO'].longitude}" if "GEO" in event else "",
             **sort_categories(_categories(event)),
         }
-        return Record(key=key, fields=fields, body=_text(event, "DESCRIPTION"), origin=f"UID {uid[:60]}", place=place)
+        return Record(key=key, fields=fields, body=description, place=place, warnings=warnings,
+                      origin=f"{_origin(uid, title)} du {_when(start)}")
 
     def _type(self, event) -> str:
         """CATEGORIES first (``Atelier``, ``Job dating``), then the title, then the source's default."""
-        categories = event.get("CATEGORIES")
-        values = []
-        for item in categories if isinstance(categories, list) else [categories] if categories else []:
-            values += [str(value) for value in item.cats]
-        for value in values:
+        for value in _categories(event):
             term = EVENT_TYPES.find(value)
             if term:
                 return term.key

@@ -1,6 +1,7 @@
 import pytest
 
 from catalogue.geography import CommuneError, geography
+from importers.places import find_place
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +46,35 @@ def test_all_departments_including_overseas(geo):
 def test_unknown_or_ambiguous_communes(geo, text, message):
     with pytest.raises(CommuneError, match=message):
         geo.resolve(text)
+
+
+@pytest.mark.parametrize("address, commune, postcode", [
+    ("Agence France Travail, 12 rue du Mail, 75002 Paris", "Paris", "75002"),  # the written postcode is kept
+    ("Mission locale, 4 place Bellecour, 69002 LYON", "Lyon", "69002"),
+    ("Hôtel de Rennes Métropole, 4 avenue Henri Fréville, 35000 RENNES CEDEX", "Rennes", "35000"),
+    ("CS 70001, 59034 Lille Cedex", "Lille", ""),  # a CEDEX postcode: the commune's own is shown
+    ("Rue de la République, 33152 Cenon", "Cenon", ""),  # a company postcode, not in the public base
+    ("13080 LUYNES", "Aix-en-Provence", "13080"),  # a La Poste routing label
+    ("Salle polyvalente, 88210 SAULCY (LE)", "Le Saulcy", "88210"),
+    ("Cenon", "Cenon", ""),  # a name alone, written exactly
+    ("ORLEANS", "Orléans", ""),  # capitals without accents: a town this size is meant
+])
+def test_real_addresses_find_their_commune_and_keep_their_postcode(address, commune, postcode):
+    place = find_place(address, geography())
+    assert (place.commune.name, place.postcode, place.problem) == (commune, postcode, "")
+
+
+@pytest.mark.parametrize("address, problem", [
+    ("Carrer de Sants 79, 08039 Barcelona", "aucune commune française"),  # not Avaux (INSEE 08039)
+    ("Carrer de Sants 79, 08039 Barcelona, España", "adresse à l'étranger (Espagne)"),
+    ("Rue Neuve 1, 1000 Bruxelles, Belgique", "adresse à l'étranger (Belgique)"),
+    ("Saint-Denis", "désigne plusieurs communes"),
+])
+def test_foreign_or_ambiguous_addresses_are_refused_quoting_them(address, problem):
+    place = find_place(address, geography())
+    assert place.commune is None and problem in place.problem
+
+
+def test_a_word_that_is_also_a_small_commune_is_not_taken_for_it():
+    assert find_place("PLACE", geography()).commune is None  # not Placé (Mayenne, 400 inhabitants)
+    assert find_place("Salle 3", geography()).commune is None

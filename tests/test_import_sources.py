@@ -36,7 +36,7 @@ def test_outlook_calendar_over_http(tmp_path, httpserver):
     assert (weekly["weekly-20261201t1400"]["audience"], weekly["weekly-20261201t1400"]["objectives"]) == (
         "Débutant accepté", "Se préparer")
     assert weekly["weekly-20261201t1400"]["commune"] == "31000 Toulouse"
-    assert (files["utc"]["start"], files["utc"]["commune"]) == ("2026-12-04 14:00", "69001 Lyon")
+    assert (files["utc"]["start"], files["utc"]["commune"]) == ("2026-12-04 14:00", "69003 Lyon")  # the postcode the source wrote
     assert files["floating"]["start"] == "2026-12-07 09:30"
     assert (files["allday"]["start"], files["allday"]["end"]) == ("2026-12-10 00:00", "2026-12-11 23:59")
     assert files["cancelled"]["status"] == "cancelled"
@@ -45,7 +45,8 @@ def test_outlook_calendar_over_http(tmp_path, httpserver):
     assert online["body"].endswith("avec des accents : é, è, à, ç, œ.")  # unfolded
     assert "far-future" not in files  # beyond the horizon
     assert summary.rejected == 1
-    assert "agenda (UID unknown-place@test): lieu « Salle du fond » : commune introuvable" in summary.problems
+    assert ("agenda (UID unknown-place@test, « Permanence » du 14/12/2026 09:00): lieu « Salle du fond » : "
+            "commune introuvable (ajoutez le code postal et la commune)") in summary.problems
 
 
 def test_html_agenda_with_css_selectors(tmp_path, httpserver):
