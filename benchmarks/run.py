@@ -38,27 +38,28 @@ def timed_build(content: Path, output: Path, settings: Path, *overrides: str, en
 
 
 def api_items(content: Path) -> list[dict]:
-    """The generated events as France Travail API items, for the import throughput."""
+    """The generated events as items of the France Travail events API (its ``EvenementEmploiDto`` shape)."""
     items = []
-    for path in sorted((content / "events").rglob("*.md")):
+    for number, path in enumerate(sorted((content / "events").rglob("*.md")), start=1):
         document = parse(path.read_text(encoding="utf-8"))
         field = {key: found.value for key, found in document.fields.items()}
         start = datetime.fromisoformat(field["start"]).replace(tzinfo=PARIS)
-        end_hour, end_minute = (int(part) for part in field["end"].split(":"))
+        commune, online = field.get("commune", ""), bool(field.get("url"))
         items.append({
-            "id": path.stem, "titre": field["title"], "dateDebut": start.isoformat(),
-            "dateFin": start.replace(hour=end_hour, minute=end_minute).isoformat(),
+            "id": number, "titre": field["title"], "dateEvenement": start.isoformat(timespec="milliseconds"),
+            "heureDebut": f"{start:%H:%M}:00", "heureFin": f"{field['end'][-5:]}:00", "timezone": "Europe/Paris",
             "description": "".join(f"<p>{paragraph}</p>" for paragraph in document.body.split("\n\n")),
-            "localisation": {"codeInsee" if field.get("commune", "").isdigit() else "ville": field.get("commune", ""),
-                             "lieu": field.get("venue", "")},
-            "typeEvenement": field["type"], "organismeOrganisateur": field["organizer"],
-            "urlSalonEnLigne": field.get("url", ""),
+            **({"codeInsee": commune} if commune.isdigit() else {"ville": commune}),
+            "modalites": (["en physique"] if commune else []) + (["à distance"] if online else []),
+            "type": field["type"], "libelleOrganisateurPrincipal": field["organizer"],
+            "urlDetailEvenement": field.get("url") or f"https://evenements.example.org/{number}",
         })
     return items
 
 
 def import_throughput(folder: Path) -> dict:
-    (folder / "api.json").write_text(json.dumps({"resultats": api_items(folder / "content")}), encoding="utf-8")
+    items = api_items(folder / "content")
+    (folder / "api.json").write_text(json.dumps({"totalElements": len(items), "content": items}), encoding="utf-8")
     context = Context(folder, folder / "imported", geography(), NOW, Fetcher())
     started = time.perf_counter()
     summary = FranceTravailImporter(SourceConfig("api", "francetravail", "api.json"), context).run()

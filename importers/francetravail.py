@@ -1,10 +1,20 @@
-"""The France Travail events API ("API Événements", JSON), from a URL with OAuth2 or a local file.
+"""The France Travail events API (« Mes évènements emploi », JSON), from a URL with OAuth2 or a local file.
 
-Access: OAuth2 client credentials. The client id and secret are read from the run's secrets (the CLI's environment)
-variables named in the source settings (``client_id_env``, ``client_secret_env``), never from
-files, and never logged. The token is reused until it expires and renewed on expiry or on a 401.
-Paging: ``page`` (from 0) and ``size`` query parameters until a short or empty page, or the last
-page the response announces (``totalPages``).
+The API, as its public clients call it (SocialGouv/pass-emploi-api, ``pole-emploi-client.ts`` and the
+``EvenementEmploiDto`` of ``pole-emploi.dto.ts``): ``POST …/evenements/v1/mee/evenements?page=&size=``
+with a JSON body of filters (``codePostal``, ``departements``, ``dateDebut``, ``dateFin``,
+``typeEvenement``, ``modalite``, ``secteurActivite``…: the source's ``filters`` table), answering
+``{totalElements, content: [...]}``. Each item gives its day (``dateEvenement``), its local start and end
+times (``heureDebut``, ``heureFin``) in its own ``timezone``, its place (``codePostal``, ``ville``,
+``codeInsee``, ``latitude``, ``longitude``), ``modalites`` (en physique, à distance), its vocabulary
+lists and ``urlDetailEvenement``, the page where job seekers register. The online fairs
+(``api = "salons"``: ``GET …/salonsenligne``, items with ``dateDebut``, ``dateFin``, ``localisation``,
+``urlSalonEnLigne``) are read too.
+
+Access: OAuth2 client credentials. The client id and secret are read from the run's secrets (the CLI's
+environment) variables named in the source settings (``client_id_env``, ``client_secret_env``), never
+from files, and never logged. The token is reused until it expires and renewed on expiry or on a 401.
+Paging: ``page`` (from 0) and ``size`` (at most 100) until ``totalElements`` are read, or a short page.
 """
 
 from __future__ import annotations
@@ -13,10 +23,14 @@ import json
 import re
 import time
 from collections.abc import Iterable, Iterator
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from catalogue.text import html_to_markdown
+from catalogue import zones
+from catalogue.dates import source_iso
+from catalogue.text import fold, html_to_markdown
 from catalogue.validation import program_step
-from catalogue.vocabulary import AUDIENCES, BENEFITS, OBJECTIVES, guess_event_type, says_online
+from catalogue.vocabulary import AUDIENCES, BENEFITS, OBJECTIVES, guess_event_type, mode_for, says_online
 
 from .base import Importer, Record, known_labels
 from .fetch import SourceError, check, is_url
@@ -58,7 +72,47 @@ class FranceTravailImporter(Importer):
 
     def to_record(self, item: dict, origin: str) -> Record:
         if not isinstance(item, dict):
-            return Record(key=origin, fields={}, origin=origin, warnings=["élément ignoré : ce n'est pas un objet"])
+            return Record(key=origin, fields={}, origin=origin, error="élément ignoré : ce n'est pas un objet")
+        if "dateEvenement" in item:
+            return self._event(item, f"{origin}, id {item.get('id')}, « {str(item.get('titre') or '')[:60]} »")
+        return self._salon(item, origin)
+
+    def _event(self, item: dict, origin: str) -> Record:
+        """An item of « Mes évènements emploi »: times are local to the item's ``timezone``."""
+        warnings: list[str] = []
+        zone = str(item.get("timezone") or "")
+        zone = zone if zones.is_known(zone) else zones.PARIS_ZONE
+        day = str(item.get("dateEvenement") or "")[:10]
+        start, end = _clock(day, item.get("heureDebut"), zone), _clock(day, item.get("heureFin"), zone)
+        if start is not None and (end is None or end <= start):
+            end = start + timedelta(hours=2)
+            warnings.append("heure de fin absente ou avant le début : fin deux heures après le début, à vérifier")
+        ways = {fold(str(way)) for way in _texts(item.get("modalites"))}
+        remote, onsite = any("distance" in way or "ligne" in way for way in ways), any(
+            "physique" in way or "presentiel" in way for way in ways) or not ways
+        page = str(item.get("urlDetailEvenement") or "")
+        has_geo = item.get("latitude") is not None and item.get("longitude") is not None
+        fields = {
+            "title": str(item.get("titre") or ""),
+            "start": source_iso(start) if start else "",
+            "end": source_iso(end) if end else "",
+            "type": guess_event_type(str(item.get("type") or "")),
+            "mode": mode_for(place=onsite, link=remote),
+            "organizer": str(item.get("libelleOrganisateurPrincipal") or item.get("libelleEtablissement") or ""),
+            "url": page if remote else "",  # the join link is sent to those who register there
+            "registration": page,
+            "timezone": "" if onsite else zone,
+            "geo": f"{item['latitude']}, {item['longitude']}" if onsite and has_geo else "",
+            "speakers": str(item.get("intervenants") or ""),
+            **self._taxonomy(item, warnings),
+        }
+        postal = " ".join(str(item.get(key) or "") for key in ("codePostal", "ville")).strip()
+        place = (postal or str(item.get("codeInsee") or "")) if onsite else ""
+        return Record(key=str(item.get("id") or f"{fields['title']}-{day}"), fields=fields, body=self._body(item),
+                      origin=origin, warnings=warnings, place=place)
+
+    def _salon(self, item: dict, origin: str) -> Record:
+        """An online fair (``salonsenligne``): ISO start and end, a free-text or structured ``localisation``."""
         place = item.get("localisation") or ""
         geo = ""
         if isinstance(place, dict):  # structured: lieu, adresse, codePostal, ville, codeInsee
@@ -71,7 +125,7 @@ class FranceTravailImporter(Importer):
             place = str(place)
             venue, address = ("" if says_online(place) else place), ""
         online_url = str(item.get("urlSalonEnLigne") or "")
-        warnings = []
+        warnings: list[str] = []
         fields = {
             "title": str(item.get("titre") or ""),
             "start": _iso(item.get("dateDebut")),
@@ -100,7 +154,7 @@ class FranceTravailImporter(Importer):
         if (onsite or online) and any(n is not None for n in registered):
             left = str(max(0, (onsite or 0) + (online or 0) - sum(n or 0 for n in registered)))
         diplomas = _texts(item.get("diplomes"))
-        offers = _count(item.get("nombreOffres"))
+        offers = _count(item.get("nombreOffres")) or len(_texts(item.get("offresId")))  # a fair's count, or the offers listed
         return {
             "audience": known_labels(_texts(item.get("publics")), AUDIENCES, "public", warnings),
             "benefits": known_labels(_texts(item.get("benefices")), BENEFITS, "avantage", warnings),
@@ -135,24 +189,40 @@ class FranceTravailImporter(Importer):
 
     def _pages(self) -> Iterator:
         options = self.source.options
-        size = int(options.get("page_size", 100))
+        size = min(int(options.get("page_size", 100)), 100)
         token = _Token(self, options)
+        salons = options.get("api", "mee") == "salons"
         for page in range(int(options.get("max_pages", 500))):
             params = {"page": page, "size": size, **options.get("params", {})}
-            response = self.context.fetcher.request("GET", self.source.location, params=params,
-                                                    headers=token.header())
+            response = self._ask(salons, params, token)
             if response.status_code == 401:  # token expired mid-paging: renew once and retry this page
                 token.renew()
-                response = self.context.fetcher.request("GET", self.source.location, params=params,
-                                                        headers=token.header())
+                response = self._ask(salons, params, token)
             check(response, self.source.location)
             payload = _json(response.content)
             items = _items(payload)
             yield from items
-            total = payload.get("totalPages") if isinstance(payload, dict) else None
-            if len(items) < size or (isinstance(total, int) and page + 1 >= total):
+            total = payload.get("totalElements") if isinstance(payload, dict) else None
+            if len(items) < size or (isinstance(total, int) and (page + 1) * size >= total):
                 return
         raise SourceError(f"plus de {options.get('max_pages', 500)} pages : lecture interrompue")
+
+
+    def _ask(self, salons: bool, params: dict, token: _Token):
+        """The events search is a POST with the filters as JSON; the online fairs a GET."""
+        if salons:
+            return self.context.fetcher.request("GET", self.source.location, params=params, headers=token.header())
+        return self.context.fetcher.request("POST", self.source.location, params=params, headers=token.header(),
+                                            json=self.source.options.get("filters", {}))
+
+
+def _clock(day: str, time_of_day, zone: str) -> datetime | None:
+    """``2026-12-03`` and ``09:30:00`` in ``Europe/Paris`` -> an aware datetime; None when unreadable."""
+    try:
+        moment = datetime.fromisoformat(f"{day}T{str(time_of_day or '')[:8]}")
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=ZoneInfo(zone))
 
 
 class _Token:

@@ -64,5 +64,5 @@ def _named(part: str, geo: Geography, region: Region | None) -> Commune | None:
         raise
     except CommuneError:
         return None
-    exact = part.casefold().replace("-", " ") == commune.name.casefold().replace("-", " ")
+    exact = part.casefold().replace("-", " ") == commune.name.casefold().replace("-", " ") or part.upper() == commune.code
     return commune if exact or commune.region == region or commune.population >= TOWN else None

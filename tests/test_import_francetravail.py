@@ -1,4 +1,5 @@
-"""France Travail events API: OAuth2, paging, retries and every failure mode, against a local server."""
+"""France Travail events API, as its public clients call it (POST with JSON filters, ``{totalElements, content}``,
+items in ``EvenementEmploiDto``'s shape): OAuth2, paging, retries and every failure mode, against a local server."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def credentials(monkeypatch):
 
 def ft_source(httpserver, **options):
     settings = {"token_url": httpserver.url_for("/token"), "client_id_env": "FT_ID", "client_secret_env": "FT_SECRET",
-                "page_size": 2, **options}
+                "page_size": 2, "filters": FILTERS, **options}
     return source("ft", "francetravail", httpserver.url_for("/evenements"), **settings)
 
 
@@ -32,8 +33,12 @@ def serve_token(httpserver, token="t1", expires_in=3600):
         {"access_token": token, "token_type": "Bearer", "expires_in": expires_in})
 
 
+FILTERS = {"departements": ["31", "44", "971"], "dateDebut": "2026-12-01"}
+
+
 def serve_page(httpserver, page: int, *, token="t1", **respond):
-    request = httpserver.expect_oneshot_request("/evenements", query_string={"page": str(page), "size": "2"},
+    request = httpserver.expect_oneshot_request("/evenements", method="POST", json=FILTERS,
+                                                query_string={"page": str(page), "size": "2"},
                                                 headers={"Authorization": f"Bearer {token}"})
     if respond:
         request.respond_with_response(Response(**respond))
@@ -55,18 +60,16 @@ def test_token_paging_and_field_mapping(tmp_path, httpserver, credentials):
     assert len(token_requests) == 1  # reused across pages
     assert token_requests[0].form["grant_type"] == "client_credentials"
     files = written(tmp_path, FOLDER)
-    job_dating = files["a1"]
+    job_dating = files["101"]
     assert job_dating["title"] == "Job dating hôtellerie"
     assert (job_dating["start"], job_dating["end"]) == ("2026-12-03 09:30", "2026-12-03 12:00")
     assert (job_dating["type"], job_dating["mode"]) == ("job-dating", "onsite")
     assert job_dating["commune"] == "31000 Toulouse"
-    assert (job_dating["venue"], job_dating["address"]) == ("Agence Toulouse Occitane", "12 rue d'Austerlitz")
-    assert job_dating["registration_end"] == "2026-12-02 18:00"
-    assert job_dating["geo"] == "43.60450, 1.44400"
-    assert job_dating["uid"] == "ft:a1" and job_dating["source"] == "ft"
+    assert job_dating["geo"] == "43.60450, 1.44400"  # the API's own coordinates
+    assert job_dating["registration"] == "https://mesevenementsemploi.francetravail.fr/mes-evenements-emploi/evenement/101"
+    assert job_dating["uid"] == "ft:101" and job_dating["source"] == "ft"
     body = job_dating["body"]
     assert "Des **hôtels** recrutent." in body and "[les hôtels](https://hotels.example.org)" in body
-    assert "Candidatures ouvertes à partir du 20/11/2026." in body and job_dating["job_offers"] == "12"
     assert job_dating["audience"] == "Ouvert à tous, Jeunes (moins de 26 ans)"  # an unknown public is left out, reported
     assert any("public « Publics prioritaires » inconnu" in problem for problem in summary.problems)
     assert (job_dating["benefits"], job_dating["objectives"]) == ("CDI, Contrat saisonnier", "Recruter, Recrutement sans CV")
@@ -76,12 +79,25 @@ def test_token_paging_and_field_mapping(tmp_path, httpserver, credentials):
     assert (job_dating["places_onsite"], job_dating.get("places_online"), job_dating["places_left"]) == ("30", None, "4")
     for hostile in ("script", "alert", "javascript", "iframe", "onerror", "cdn.example.org"):
         assert hostile not in body
-    online = files["a2"]
-    assert (online["mode"], online["type"], online["url"]) == ("online", "online-fair", "https://salons.example.org/numerique")
-    assert "Le salon est ouvert" in online["body"]
-    assert "**Déroulement** : Une matinée d'échanges" in online["body"] and "program" not in online  # free text kept
-    assert (online["places_online"], online["places_left"]) == ("200", "0")
-    assert files["a3"]["commune"] == "35000 Rennes" and files["a3"]["type"] == "information"
+    online = files["102"]  # "à distance": online, joined through the page where one registers
+    assert (online["mode"], online["type"], online.get("commune")) == ("online", "workshop", None)
+    assert online["url"] == online["registration"]
+    assert "**Déroulement** : Une heure d'échanges" in online["body"] and "program" not in online  # free text kept
+    assert (online["places_online"], online["places_left"]) == ("20", "0")
+    guadeloupe = files["103"]  # its own time zone: 8 h 30 in Pointe-à-Pitre is 13 h 30 in Paris
+    assert (guadeloupe["commune"], guadeloupe["mode"], guadeloupe["type"]) == ("97110 Pointe-à-Pitre", "hybrid", "information")
+    assert (guadeloupe["start"], guadeloupe["end"]) == ("2026-12-08 08:30", "2026-12-08 10:30")
+
+
+def test_online_fairs_are_read_from_their_own_api(tmp_path, httpserver, credentials):
+    serve_token(httpserver)
+    httpserver.expect_oneshot_request("/evenements", method="GET", query_string={"page": "0", "size": "2"}).respond_with_data(
+        (FIXTURES / "ft-salons.json").read_bytes(), content_type="application/json")
+    summary = run(tmp_path, httpserver, api="salons")
+    fair = written(tmp_path, FOLDER)["a2"]
+    assert summary.created == 1
+    assert (fair["mode"], fair["type"], fair["url"]) == ("online", "online-fair", "https://salons.example.org/numerique")
+    assert "Le salon est ouvert" in fair["body"] and (fair["start"], fair["end"]) == ("2026-12-05 09:00", "2026-12-12 18:00")
 
 
 def test_429_honours_retry_after(tmp_path, httpserver, credentials):
@@ -98,7 +114,7 @@ def test_429_honours_retry_after(tmp_path, httpserver, credentials):
 def test_expired_token_mid_paging_is_renewed(tmp_path, httpserver, credentials):
     serve_token(httpserver, "t1")
     serve_page(httpserver, 0, token="t1")
-    httpserver.expect_oneshot_request("/evenements", query_string={"page": "1", "size": "2"}).respond_with_data(
+    httpserver.expect_oneshot_request("/evenements", method="POST", query_string={"page": "1", "size": "2"}).respond_with_data(
         "token expired", status=401)
     serve_token(httpserver, "t2")
     serve_page(httpserver, 1, token="t2")
@@ -110,7 +126,8 @@ def test_expired_token_mid_paging_is_renewed(tmp_path, httpserver, credentials):
     ("respond", "message"),
     [
         ({"status": 500, "response": "boom"}, "erreur HTTP 500"),
-        ({"status": 200, "response": '{"resultats": [{"id": "A1", "titre": "Tronq', "content_type": "application/json"},
+        ({"status": 200, "response": '{"totalElements": 3, "content": [{"id": 101, "titre": "Tronq',
+          "content_type": "application/json"},
          "réponse JSON illisible ou tronquée"),
         ({"status": 200, "response": "<html><body>Maintenance</body></html>", "content_type": "text/html"},
          "réponse JSON illisible ou tronquée"),

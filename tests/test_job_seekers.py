@@ -217,7 +217,7 @@ def test_importers_map_the_sources_contact_and_official_page(sample_site, tmp_pa
     workshop = sample_site.page("evenement/exemple-mission-locale-ical-atelier-cv-hebdo-20261208t1400")
     contact = workshop.find("dt", string="Contact").find_next("dd")
     assert "mailto:accueil@mission-locale-metz.example.org" in [a["href"] for a in contact.select("a")]
-    forum = sample_site.page("evenement/exemple-france-travail-ft-2026-118455")
+    forum = sample_site.page("evenement/exemple-france-travail-salons-ft-2026-118455")
     assert forum.select_one(".register a.button")["href"] == (
         "https://mesevenementsemploi.francetravail.fr/mes-evenements-emploi/evenement/FT-2026-118455")
     summary = run(tmp_path, "Identifiant;Titre;Type;Modalité;Date;Début;Fin;Commune;Téléphone;E-mail\n"

@@ -47,5 +47,5 @@ def test_bundled_samples_import_cleanly_and_cover_the_catalogue(tmp_path, capsys
     assert any(event.places_left == 0 for event in events) and len({e.campaign for e in events if e.campaign}) >= 4
     assert main(["--config", str(ROOT / "sources.toml"), "--content", str(content), "--today", "2026-11-25"]) == 0
     summaries = [line for line in capsys.readouterr().out.splitlines() if "créés" in line]
-    assert len(summaries) == len(KINDS) + 1  # one line per source (html has two samples)
+    assert len(summaries) == len(KINDS) + 2  # one line per source (html and francetravail have two samples)
     assert all(" : 0 créés, 0 mis à jour, " in line for line in summaries)  # a second import changes nothing
