@@ -23,6 +23,7 @@ class Document:
     body_line: int = 1
     # (line, message) for header lines that are not ``Key: value`` or repeat a key
     malformed: list[tuple[int, str]] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # key -> how an import source names it (a column)
 
 
 def canonical_key(name: str) -> str:

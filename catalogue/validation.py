@@ -84,7 +84,8 @@ class _Fields:
     def add(self, key: str, message: str, expected: str = "") -> None:
         found = self.document.fields.get(key)
         line = found.line if found else 1
-        self.problems.append(Problem(self.path, line, self.known[key], message, expected))
+        name = found.name if found and found.name else self.document.labels.get(key, self.known[key])  # as written
+        self.problems.append(Problem(self.path, line, name, message, expected))
 
     def raw(self, key: str, *, required: bool = False) -> str:
         found = self.document.fields.get(key)

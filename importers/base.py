@@ -71,6 +71,7 @@ class Record:
     warnings: list[str] = field(default_factory=list)
     place: str = ""  # the place as the source wrote it, free text: the importer finds its commune once
     error: str = ""  # why the source's item cannot be published (French); it is reported, never written
+    names: dict[str, str] = field(default_factory=dict)  # field -> its name in the source, for messages
 
 
 @dataclass
@@ -150,6 +151,7 @@ class Importer:
         self.context = context
         self.shift = rebase_shift(source.rebase_from, context.now.date())
         self.complete_fetch = True  # records() sets False when the source had items it could not list
+        self.notes: list[str] = []  # what records() says of the source as a whole (columns ignored…)
 
     # -- to implement -------------------------------------------------------------------------
     def records(self) -> Iterable[Record]:
@@ -175,6 +177,7 @@ class Importer:
         except SourceError as error:
             summary.error = str(error)
             return summary
+        summary.problems += [f"{self.source.name}: {note}" for note in self.notes]
         state = self._load_state()
         written: dict[str, str] = {}
         for record in self.context.progress(records, self.source.name):
@@ -253,7 +256,7 @@ class Importer:
 
     def _document(self, record: Record) -> Document:
         """The record as a parsed agency file, completed with the source's defaults."""
-        document = Document(body=record.body)
+        document = Document(body=record.body, labels=record.names)
         values = {key: " ".join(value.split()) for key, value in record.fields.items() if value and value.strip()}
         defaults = self.defaults()
         if not self.is_source_organizer(values.get("organizer", "")):
@@ -267,7 +270,7 @@ class Importer:
         values["source"] = self.source.name
         values.setdefault("uid", f"{slugify(self.source.name)}:{record_slug(record.key)}")
         for line, (key, value) in enumerate(values.items(), start=1):
-            document.fields[key] = Field(key, self.known_fields.get(key, key), value, line)
+            document.fields[key] = Field(key, record.names.get(key) or self.known_fields.get(key, key), value, line)
         return document
 
     # -- writing safely -----------------------------------------------------------------------

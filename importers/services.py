@@ -13,7 +13,7 @@ from catalogue.text import html_to_markdown
 
 from .base import BaseServiceImporter, Record
 from .fetch import SourceError
-from .spreadsheet import spreadsheet_rows, table
+from .spreadsheet import read_table
 
 # JSON key -> agency field.
 JSON_KEYS = {
@@ -45,7 +45,7 @@ class ServicesImporter(BaseServiceImporter):
     def records(self) -> Iterable[Record]:
         if self.source.location.lower().endswith(".json"):
             return self._from_json()
-        return [_record(row, f"ligne {number}") for number, row in table(spreadsheet_rows(self), SERVICE_COLUMNS)]
+        return [_record(dict(row.values), row.origin) for row in read_table(self, SERVICE_COLUMNS).rows]
 
     def _from_json(self) -> list[Record]:
         try:

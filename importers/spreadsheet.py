@@ -1,77 +1,137 @@
-"""Agency spreadsheets (CSV or XLSX) with the French column headers documented in docs/sources.md.
+"""Agency spreadsheets (CSV or XLSX) the way French staff save them, with the headers of docs/sources.md.
 
-CSV: ``;``, ``,`` or tab separated, UTF-8 (with or without BOM) or Windows-1252.
-XLSX: the first sheet; merged cells count for every row they cover; dates and times may be real
-spreadsheet dates or text like ``03/12/2026`` and ``9h30``. Empty rows are skipped; each bad row
-is reported with its number and the others are imported.
+CSV: ``;``, ``,`` or tab separated; UTF-8 (with or without BOM), Windows-1252 (Excel's « CSV
+(séparateur : point-virgule) »), or UTF-16 (Excel's « Texte Unicode »). A file that mixes UTF-8 and
+Windows-1252 lines is refused, the lines named. XLSX: the first sheet with a header row (an
+instructions sheet before it is skipped); merged cells count for every row they cover; dates and times
+may be real spreadsheet dates, serial numbers and day fractions, or text like ``03/12/2026`` and ``9h30``.
+
+The header row is the one, among the first ten, that names the most known columns (a title line above
+it is skipped); a second header row under it fills its blank names. Unknown columns are listed once.
+Messages name the sheet, the row as the spreadsheet numbers it and the column as the file names it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
-from datetime import date, datetime, time
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 
+from catalogue.dates import parse_datetime, source_iso
 from catalogue.text import fold
+from catalogue.vocabulary import EVENT_TYPES, MODES, STATUSES, TAGGINGS, guess_event_type
 
-from .base import Importer, Record
+from .base import Importer, Record, known_labels
 from .fetch import SourceError
 
-# Column header (compared without case or accents) -> agency field.
+# Column header (compared without case, accents, hyphens or apostrophes) -> agency field.
 EVENT_COLUMNS = {
-    "identifiant": "key", "titre": "title", "type": "type", "modalite": "mode", "date": "date",
-    "debut": "start_time", "heure de debut": "start_time", "fin": "end_time", "heure de fin": "end_time",
-    "organisateur": "organizer", "site de l'organisateur": "organizer_url", "commune": "commune", "lieu": "venue",
-    "adresse": "address",
-    "lien de connexion": "url", "public": "audience", "secteurs": "sectors", "inscription": "registration",
+    "identifiant": "key", "id": "key", "reference": "key",
+    "titre": "title", "intitule": "title", "intitule de l'evenement": "title", "nom de l'evenement": "title",
+    "titre de l'evenement": "title",
+    "type": "type", "type d'evenement": "type", "modalite": "mode", "modalites": "mode",
+    "date": "date", "date de debut": "date", "jour": "date", "date de fin": "end_date",
+    "debut": "start_time", "heure de debut": "start_time", "heure debut": "start_time", "horaire de debut": "start_time",
+    "fin": "end_time", "heure de fin": "end_time", "heure fin": "end_time", "horaire de fin": "end_time",
+    "organisateur": "organizer", "structure": "organizer", "site de l'organisateur": "organizer_url",
+    "commune": "commune", "ville": "town", "code postal": "postcode", "cp": "postcode",
+    "lieu": "venue", "lieu de l'evenement": "venue", "adresse": "address", "adresse postale": "address",
+    "lien de connexion": "url", "lien visio": "url", "lien de la visio": "url",
+    "public": "audience", "public vise": "audience", "public cible": "audience", "publics": "audience",
+    "secteurs": "sectors", "inscription": "registration", "lien d'inscription": "registration",
     "cloture des inscriptions": "registration_end", "contact": "contact", "telephone": "contact",
     "e-mail": "contact", "email": "contact", "courriel": "contact", "statut": "status", "resume": "summary",
     "description": "body",
-    "places": "places_onsite", "places sur place": "places_onsite", "places a distance": "places_online",
-    "places restantes": "places_left", "avantages": "benefits", "objectifs": "objectives", "campagne": "campaign",
+    "places": "places_onsite", "nombre de places": "places_onsite", "places sur place": "places_onsite",
+    "places a distance": "places_online", "places restantes": "places_left",
+    "avantages": "benefits", "objectifs": "objectives", "campagne": "campaign",
     "operation": "campaign", "prerequis": "prerequisites", "deroulement": "program", "programme": "program",
     "intervenants": "speakers", "entreprises presentes": "speakers", "offres d'emploi": "job_offers",
     "codes rome": "rome", "metiers (rome)": "rome", "codes naf": "naf", "secteurs (naf)": "naf",
 }
-EVENT_COLUMNS = {fold(header): field for header, field in EVENT_COLUMNS.items()}  # as headers are compared
+EVENT_COLUMNS = {fold(header): key for header, key in EVENT_COLUMNS.items()}  # as headers are compared
+HEADER_SEARCH = 10  # rows where the header row is looked for
+DEFAULT_MINUTES = 120  # an event whose end time is empty
+
+
+@dataclass
+class Row:
+    number: int  # as the spreadsheet numbers it
+    values: dict[str, str]
+    names: dict[str, str]  # field -> the column name(s) the file uses
+    sheet: str = ""
+
+    @property
+    def origin(self) -> str:
+        return f"feuille « {self.sheet} », ligne {self.number}" if self.sheet else f"ligne {self.number}"
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    ignored: list[str] = field(default_factory=list)  # column names the file has and we do not read
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 first (a BOM is dropped); spreadsheets saved by older Excel are Windows-1252."""
+    """UTF-16 (with its BOM), UTF-8 (a BOM dropped), else Windows-1252; a mix of the last two is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    lines = data.split(b"\n")
+    bad = [number for number, line in enumerate(lines, start=1) if not _is_utf8(line)]
+    if any(not line.isascii() and _is_utf8(line) for line in lines):
+        shown = ", ".join(map(str, bad[:5])) + (" …" if len(bad) > 5 else "")
+        raise SourceError(f"le fichier mélange deux encodages : ligne{'s' if len(bad) > 1 else ''} {shown} en "
+                          "Windows-1252, le reste en UTF-8 ; réenregistrez-le au format « CSV UTF-8 »")
+    return data.decode("cp1252", errors="replace")
 
 
-def csv_rows(data: bytes) -> Iterator[list[str]]:
-    text = decode(data)
-    try:  # only the separator is guessed, from the header; quoting stays Excel's ("" inside quotes)
-        delimiter = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=";,\t").delimiter
-    except csv.Error:
-        delimiter = ";"
+def _is_utf8(line: bytes) -> bool:
     try:
-        yield from csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter)
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def csv_sheets(data: bytes) -> list[tuple[str, list[list[str]]]]:
+    text = decode(data)
+    lines = [line for line in text.splitlines()[:HEADER_SEARCH] if line.strip()]
+
+    def steady(separator: str) -> int:  # the count most early lines share: a title line does not sway it
+        counts = [line.count(separator) for line in lines]
+        return max(counts, key=lambda n: (counts.count(n), n)) if counts else 0
+
+    delimiter = max(";\t,", key=steady)  # only the separator is guessed; quoting stays Excel's
+    try:
+        return [("", list(csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter)))]
     except csv.Error as error:
         raise SourceError(f"fichier CSV illisible ({error})") from None
 
 
-def xlsx_rows(data: bytes) -> Iterator[list[str]]:
+def xlsx_sheets(data: bytes) -> list[tuple[str, list[list[str]]]]:
     from openpyxl import load_workbook  # imported here: only XLSX sources need it
 
     try:
-        sheet = load_workbook(io.BytesIO(data), data_only=True).worksheets[0]
+        workbook = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as error:  # openpyxl raises many kinds (zip, XML, key errors) on a damaged file
         raise SourceError(f"classeur XLSX illisible ({type(error).__name__})") from None
-    for merged in list(sheet.merged_cells.ranges):
-        value = sheet.cell(merged.min_row, merged.min_col).value
-        sheet.unmerge_cells(str(merged))
-        for row in range(merged.min_row, merged.max_row + 1):
-            for column in range(merged.min_col, merged.max_col + 1):
-                sheet.cell(row, column).value = value
-    for row in sheet.iter_rows(values_only=True):
-        yield [_cell_text(value) for value in row]
+    sheets = []
+    for sheet in workbook.worksheets:
+        for merged in list(sheet.merged_cells.ranges):
+            value = sheet.cell(merged.min_row, merged.min_col).value
+            sheet.unmerge_cells(str(merged))
+            for row in range(merged.min_row, merged.max_row + 1):
+                for column in range(merged.min_col, merged.max_col + 1):
+                    sheet.cell(row, column).value = value
+        sheets.append((sheet.title, [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]))
+    return sheets
 
 
 def _cell_text(value) -> str:
@@ -88,36 +148,112 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def table(rows: Iterable[list[str]], columns: dict[str, str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """(row number as the spreadsheet shows it, {field: value}) for every non-empty row under the header."""
-    iterator = iter(rows)
-    header = [columns.get(fold(name), "") for name in next(iterator, [])]
-    if not any(header):
-        raise SourceError("aucune colonne reconnue dans la première ligne (voir le modèle de tableur)")
-    for number, cells in enumerate(iterator, start=2):
-        row: dict[str, str] = {}
-        for key, cell in zip(header, cells, strict=False):
-            if key and cell and cell.strip():  # two columns of one field (Téléphone, E-mail: Contact) are joined
-                row[key] = f"{row[key]}, {cell.strip()}" if key in row else cell.strip()
-        if row:
-            yield number, row
+def table(sheets: list[tuple[str, list[list[str]]]], columns: dict[str, str]) -> Table:
+    """The rows under the header row of the first sheet that has one."""
+    for name, rows in sheets:
+        scores = [sum(1 for cell in row if columns.get(fold(cell))) for row in rows[:HEADER_SEARCH]]
+        if not scores or max(scores) == 0:
+            continue
+        at = scores.index(max(scores))
+        names = [cell.strip() for cell in rows[at]]
+        after = rows[at + 1] if at + 1 < len(rows) else []
+        second = sum(1 for cell in after if columns.get(fold(cell))) >= 2  # "Horaires" over "Début | Fin"
+        if second:
+            names = [below.strip() or above for above, below in zip(names, after, strict=False)] + names[len(after):]
+        keys = [columns.get(fold(name), "") for name in names]
+        found = [_row(number, cells, keys, names, name) for number, cells in enumerate(rows, start=1)
+                 if number > at + 1 + second]
+        ignored = list(dict.fromkeys(name for name, key in zip(names, keys, strict=False) if name and not key))
+        return Table([row for row in found if row.values], ignored)
+    where = f" de la feuille « {sheets[0][0]} »" if sheets and sheets[0][0] else ""
+    raise SourceError(f"aucune ligne d'en-tête reconnue dans les {HEADER_SEARCH} premières lignes{where} "
+                      "(voir le modèle de tableur)")
 
 
-def event_record(number: int, row: dict[str, str]) -> Record:
-    day = row.pop("date", "")
-    start_time, end_time = row.pop("start_time", ""), row.pop("end_time", "")
-    fields = dict(row)
-    fields["start"] = f"{day} {start_time}".strip()
-    fields["end"] = end_time if "/" in end_time or "-" in end_time else f"{day} {end_time}".strip()
-    key = fields.pop("key", "") or f"ligne-{number}"
-    return Record(key=key, fields=fields, body=fields.pop("body", ""), origin=f"ligne {number}")
+def _row(number: int, cells: list[str], keys: list[str], names: list[str], sheet: str) -> Row:
+    row = Row(number, {}, {}, sheet)
+    for key, name, cell in zip(keys, names, cells, strict=False):
+        if key and cell and cell.strip():  # two columns of one field (Téléphone, E-mail: Contact) are joined
+            row.values[key] = f"{row.values[key]}, {cell.strip()}" if key in row.values else cell.strip()
+            row.names[key] = f"{row.names[key]} / {name}" if key in row.names else name
+        elif key:
+            row.names.setdefault(key, name)  # an empty cell: messages still name its column
+    return row
 
 
-def spreadsheet_rows(importer: Importer) -> Iterator[list[str]]:
+def _day(text: str) -> str:
+    """An Excel serial day number (``46359``) as ``03/12/2026``; other text as it is."""
+    if re.fullmatch(r"\d{5}", text) and 20000 < int(text) < 80000:
+        return (date(1899, 12, 30) + timedelta(days=int(text))).strftime("%d/%m/%Y")
+    return text
+
+
+def _clock(text: str) -> str:
+    """A time stored as a fraction of a day (``0.395833``, ``0,395833``) as ``9h30``; other text as it is."""
+    if re.fullmatch(r"0?[.,]\d+", text):
+        minutes = round(float(text.replace(",", ".")) * 24 * 60)
+        return f"{minutes // 60}h{minutes % 60:02d}"
+    return text
+
+
+def event_record(row: Row, default_type: str = "other") -> Record:
+    """A row as agency fields: only a missing title, date, place or link refuses it; a value outside a
+    controlled list is left out (the type then comes from the title), with a warning."""
+    values, names, warnings = dict(row.values), dict(row.names), []
+    day, end_day = _day(values.pop("date", "")), _day(values.pop("end_date", ""))
+    start_time, end_time = _clock(values.pop("start_time", "")), _clock(values.pop("end_time", ""))
+    town = " ".join(values.pop(key, "") for key in ("postcode", "town")).strip()
+    if town:
+        values.setdefault("commune", town)
+    values["start"] = f"{day} {start_time}".strip()
+    if end_time and ("/" in end_time or "-" in end_time):  # a full date and time in the end column
+        values["end"] = end_time
+    elif end_time or end_day:
+        values["end"] = f"{end_day or day} {end_time}".strip()
+    elif start_time:
+        values["end"] = _later(values["start"], warnings)
+    names["start"] = " / ".join(names.pop(key) for key in ("date", "start_time") if key in names) or "Date"
+    names["end"] = " / ".join(names.pop(key) for key in ("end_date", "end_time") if key in names) or "Fin"
+    for key, vocabulary in (("type", EVENT_TYPES), ("mode", MODES), ("status", STATUSES)):
+        if values.get(key) and vocabulary.find(values[key]) is None:
+            warnings.append(f"{names.get(key, key)} « {values.pop(key)[:40]} » inconnu, ignoré")
+    if not values.get("type"):
+        guessed = guess_event_type(values.get("title", ""))
+        values["type"] = guessed if guessed != "other" else default_type
+    for tag in TAGGINGS:  # a value outside the list is left out, with a warning; the row stays
+        if values.get(tag.attribute):
+            parts = re.split(r"[,;]", values[tag.attribute])
+            values[tag.attribute] = known_labels(parts, tag.vocabulary, tag.path, warnings)
+    key = values.pop("key", "") or f"ligne-{row.number}"
+    return Record(key=key, fields=values, body=values.pop("body", ""), origin=row.origin, warnings=warnings,
+                  names=names)
+
+
+def _later(start: str, warnings: list[str]) -> str:
+    """The end of an event whose end time is empty: DEFAULT_MINUTES after its start, with a warning."""
+    try:  # read as a floating time: the commune's zone applies later
+        begins = parse_datetime(start).replace(tzinfo=None)
+    except ValueError:
+        return start  # the start's own problem is reported
+    warnings.append(f"heure de fin vide : fin {DEFAULT_MINUTES // 60} h après le début, à vérifier")
+    return source_iso(begins + timedelta(minutes=DEFAULT_MINUTES))
+
+
+def spreadsheet_sheets(importer: Importer) -> list[tuple[str, list[list[str]]]]:
     data = importer.read()
-    return xlsx_rows(data) if importer.source.location.lower().endswith(".xlsx") else csv_rows(data)
+    return xlsx_sheets(data) if importer.source.location.lower().endswith(".xlsx") else csv_sheets(data)
+
+
+def read_table(importer: Importer, columns: dict[str, str]) -> Table:
+    """The source's table; its unknown columns are noted once in the import summary."""
+    found = table(spreadsheet_sheets(importer), columns)
+    if found.ignored:
+        importer.notes.append(f"colonnes ignorées : {', '.join(found.ignored)}")
+    return found
 
 
 class SpreadsheetImporter(Importer):
     def records(self) -> Iterable[Record]:
-        return [event_record(number, row) for number, row in table(spreadsheet_rows(self), EVENT_COLUMNS)]
+        default_type = self.source.options.get("default_type", "other")
+        return [event_record(row, default_type) for row in read_table(self, EVENT_COLUMNS).rows]
+

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, datetime, time
 from pathlib import Path
+
+import pytest
 
 from catalogue.dates import PARIS
 from importers.base import SourceConfig
@@ -49,13 +53,13 @@ def test_bad_rows_are_reported_with_their_row_number_and_the_rest_imported(tmp_p
     summary = run(tmp_path, text)
     assert (summary.created, summary.rejected) == (1, 2)
     assert summary.problems == [
-        "agence-test (ligne 2): Start: le 31/02/2026 n'existe pas (attendu: une date comme 2026-12-03 09:30 ou "
+        "agence-test (ligne 2): Date / Début: le 31/02/2026 n'existe pas (attendu: une date comme 2026-12-03 09:30 ou "
         "03/12/2026 9h30)",
-        "agence-test (ligne 2): End: le 31/02/2026 n'existe pas (attendu: une date comme 2026-12-03 09:30 ou "
+        "agence-test (ligne 2): Fin: le 31/02/2026 n'existe pas (attendu: une date comme 2026-12-03 09:30 ou "
         "03/12/2026 9h30)",
         "agence-test (ligne 3): avertissement : Registration: inscription demandée, mais aucun moyen de s'inscrire "
         "n'est indiqué (attendu: un lien, une adresse e-mail ou un téléphone dans Registration, ou un Contact)",
-        "agence-test (ligne 4): Url: champ obligatoire absent",
+        "agence-test (ligne 4): Lien de connexion: champ obligatoire absent",  # as the file names it
     ]
 
 
@@ -108,3 +112,77 @@ def test_template_columns_for_the_taxonomy(tmp_path):
     assert (found["job_offers"], found["rome"], found["naf"]) == ("12 https://offres.example.org",
                                                                   "G1602 Personnel de cuisine", "56.10A")
     assert (found["places_onsite"], found["places_online"], found["places_left"]) == ("20", "10", "0")
+
+
+STAFF_HEADER = ["Intitulé", "Date de début", "Heure de début", "Heure de fin", "Code postal", "Ville", "Public visé",
+                "Remarques internes"]
+STAFF_ROW = ["Atelier CV", "03/12/2026", "9h30", "11h30", "35000", "Rennes", "Jeunes -26 ans, Tout public", "à appeler"]
+
+
+def run_file(tmp_path: Path, name: str, data: bytes):
+    (tmp_path / name).write_bytes(data)
+    config = SourceConfig("agence-test", "spreadsheet", name, organizer="France Travail", contact="02 99 00 00 00")
+    return SpreadsheetImporter(config, make_context(tmp_path, now=datetime(2026, 11, 25, 8, tzinfo=PARIS))).run()
+
+
+def _csv(rows: list[list[str]], delimiter: str) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("encoding, delimiter, bom", [
+    ("cp1252", ";", b""),  # Excel « CSV (séparateur : point-virgule) »
+    ("utf-8", ";", b"\xef\xbb\xbf"),  # Excel « CSV UTF-8 »
+    ("utf-16-le", "\t", b"\xff\xfe"),  # Excel « Texte Unicode »
+    ("utf-8", ",", b""),  # LibreOffice, commas
+])
+def test_csv_as_excel_and_libreoffice_save_it_with_staff_headers(tmp_path, encoding, delimiter, bom):
+    summary = run_file(tmp_path, "agenda.csv", bom + _csv([STAFF_HEADER, STAFF_ROW], delimiter).encode(encoding))
+    assert (summary.created, summary.rejected) == (1, 0), summary.problems
+    found = next(iter(written(tmp_path, "events/imports/agence-test").values()))
+    assert (found["title"], found["start"], found["end"], found["commune"]) == (
+        "Atelier CV", "2026-12-03 09:30", "2026-12-03 11:30", "35000 Rennes")
+    assert found["audience"] == "Ouvert à tous"  # the unknown value is left out, the row is kept
+    assert "agence-test: colonnes ignorées : Remarques internes" in summary.problems  # listed once
+    assert any("public « Jeunes -26 ans » inconnu" in line for line in summary.problems)
+
+
+def test_a_file_mixing_encodings_is_refused_naming_the_line(tmp_path):
+    good = _csv([STAFF_HEADER, STAFF_ROW], ";").encode("utf-8")
+    stray = _csv([["Réunion d'information", "04/12/2026", "14h", "16h", "35000", "Rennes", "", ""]], ";").encode("cp1252")
+    summary = run_file(tmp_path, "agenda.csv", good + stray)
+    assert summary.error == ("le fichier mélange deux encodages : ligne 3 en Windows-1252, le reste en UTF-8 ; "
+                             "réenregistrez-le au format « CSV UTF-8 »")
+    assert summary.created == 0
+
+
+def test_an_empty_end_time_is_a_warning_and_two_hours(tmp_path):
+    row = [*STAFF_ROW[:3], "", *STAFF_ROW[4:]]
+    summary = run_file(tmp_path, "agenda.csv", _csv([STAFF_HEADER, row], ";").encode("utf-8"))
+    found = next(iter(written(tmp_path, "events/imports/agence-test").values()))
+    assert found["end"] == "2026-12-03 11:30"
+    assert any("heure de fin vide : fin 2 h après le début" in line for line in summary.problems)
+
+
+def test_a_workbook_as_staff_build_it(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Mode d'emploi"
+    book.active.append(["Remplissez l'onglet Agenda, une ligne par événement."])
+    sheet = book.create_sheet("Agenda")
+    sheet.append(["Agenda des ateliers — décembre 2026"])
+    sheet.merge_cells("A1:F1")  # a title line over merged cells
+    sheet.append(["Intitulé", "Date de début", "Horaires", None, "Commune", "Places"])
+    sheet.append([None, None, "Heure de début", "Heure de fin", None, None])  # a second header row
+    sheet.append(["Atelier CV", datetime(2026, 12, 3), 0.395833333, 0.479166667, "35000 Rennes", 12])
+    sheet.append(["Forum", 46360, time(9), time(12), "31000 Toulouse", "douze"])  # an Excel serial day
+    buffer = io.BytesIO()
+    book.save(buffer)
+    summary = run_file(tmp_path, "agenda.xlsx", buffer.getvalue())
+    files = {f["title"]: f for f in written(tmp_path, "events/imports/agence-test").values()}
+    assert (files["Atelier CV"]["start"], files["Atelier CV"]["end"]) == ("2026-12-03 09:30", "2026-12-03 11:30")
+    assert summary.created == 1 and summary.rejected == 1
+    refusal = next(line for line in summary.problems if "Forum" in line or "ligne 5" in line)
+    assert refusal.startswith("agence-test (feuille « Agenda », ligne 5): Places:")  # as the file names it
