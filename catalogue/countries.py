@@ -32,12 +32,21 @@ def _names() -> dict[str, str]:
     return names
 
 
+@cache
+def _codes() -> dict[str, str]:
+    """Folded ISO 3166 code (``es``, ``deu``) -> the country's French name, for a part that is only a code."""
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    return {fold(code): french.gettext(country.name) for country in pycountry.countries
+            if country.alpha_2 not in FRENCH for code in (country.alpha_2, country.alpha_3)}
+
+
 def foreign_country(text: str) -> str:
-    """The French name of the foreign country an address ends with or names as one part, else ''."""
-    names = _names()
+    """The French name of the foreign country an address ends with or names as one part (a name, or an
+    ISO code alone: ``…, Barcelona, ES``), else ''."""
+    names, codes = _names(), _codes()
     parts = [fold(part) for part in re.split(r"[,;\n()]", text) if part.strip()]
     words = fold(text).split()
     for candidate in [*parts, *(" ".join(words[-n:]) for n in (3, 2, 1))]:
         if candidate in names:
             return names[candidate]
-    return ""
+    return next((codes[part] for part in parts[1:] if part in codes), "")  # a code after the address, never alone

@@ -91,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--today", type=date.fromisoformat,
                         help="the day to import as of (default: today); sample sources are rebased to it")
     args = parser.parse_args(argv)
+    if hasattr(sys.stdout, "reconfigure"):  # the report is UTF-8 whatever the terminal or pipe says
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     sources = load_sources(args.config)
     if args.source:
         unknown = set(args.source) - {source.name for source in sources}

@@ -1,6 +1,12 @@
 """Partner agenda pages (mission locale, department, job fair site), read with BeautifulSoup.
 
-When the page carries schema.org ``Event`` JSON-LD, that is used. Otherwise a small per-site
+When the page carries schema.org ``Event`` JSON-LD, that is used: in ``@graph``, in lists, in an
+``ItemList``, or as the ``subEvent`` sessions of an event (which give them what they leave out: place,
+organiser, offers); ``location`` as text, a Place with a PostalAddress, or a VirtualLocation;
+``eventStatus``; ``endDate`` or ``duration``; dates with milliseconds or without an offset (local
+times of the commune). Texts are decoded once (CMSs write ``h&ocirc;tellerie`` in JSON-LD). The
+registration link is the offer's ``url``, never invented; each event's key is its ``@id`` or ``url``
+with its start, so that two sessions on one page never collide. Otherwise a small per-site
 adapter, the CSS selectors in the source's ``selectors`` settings, says where each field is
 (relative links are resolved against the page's URL, or ``base_url`` for a saved page):
 ``item`` (one block per event), then inside it ``title``, ``date`` (``jeudi 3 décembre 2026`` or
@@ -12,9 +18,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from datetime import datetime
+from html import unescape
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
+from icalendar.prop import vDuration
 
 from catalogue.french import MONTHS
 from catalogue.text import fold, html_to_markdown
@@ -75,38 +84,44 @@ class HtmlAgendaImporter(Importer):
         locations = location if isinstance(location, list) else [location]
         place = next((loc for loc in locations if isinstance(loc, dict) and "Virtual" not in str(loc.get("@type"))), {})
         virtual = next((loc for loc in locations if isinstance(loc, dict) and "Virtual" in str(loc.get("@type"))), {})
+        written = next((_plain(loc) for loc in locations if isinstance(loc, str)), "")  # "location": "Salle X, Lille"
         address = place.get("address") or {}
         if isinstance(address, dict):
-            address_text = " ".join(str(address.get(k) or "") for k in ("postalCode", "addressLocality")).strip()
-            street = str(address.get("streetAddress") or "")
+            address_text = " ".join(_plain(address.get(k)) for k in ("postalCode", "addressLocality")).strip()
+            street = _plain(address.get("streetAddress"))
+            country = _plain(address.get("addressCountry"))
+            address_text += f", {country}" if country and fold(country) not in {"fr", "fra", "france"} else ""
         else:
-            address_text, street = str(address), ""
-        online = str(virtual.get("url") or "")
+            address_text, street = _plain(address), ""
         offers = item.get("offers") or {}
-        offers = offers[0] if isinstance(offers, list) and offers else offers
+        offer = next((o for o in (offers if isinstance(offers, list) else [offers])
+                      if isinstance(o, dict) and o.get("url")), {})
         organizer = item.get("organizer") or {}
         organizer = organizer[0] if isinstance(organizer, list) and organizer else organizer
         status = str(item.get("eventStatus") or "").rsplit("/", 1)[-1]
+        start, end = _when(item.get("startDate")), _when(item.get("endDate"))
+        title = _plain(item.get("name"))
         fields = {
-            "title": str(item.get("name") or ""),
-            "start": str(item.get("startDate") or ""),
-            "end": str(item.get("endDate") or ""),
-            "type": guess_event_type(" ".join(str(item.get(k) or "") for k in ("@type", "name")).replace("Event", "")),
-            "organizer": str(organizer.get("name") or "") if isinstance(organizer, dict) else str(organizer),
+            "title": title,
+            "start": start,
+            "end": end or _plus(start, item.get("duration")),
+            "type": guess_event_type(" ".join((str(item.get("@type") or ""), title)).replace("Event", "")),
+            "organizer": _plain(organizer.get("name")) if isinstance(organizer, dict) else _plain(organizer),
             "organizer_url": str(organizer.get("url") or "") if isinstance(organizer, dict) else "",
             "contact": ", ".join(str(organizer.get(key) or "") for key in ("telephone", "email")
                                  if organizer.get(key)) if isinstance(organizer, dict) else "",
-            "venue": str(place.get("name") or ""),
+            "venue": _plain(place.get("name")) or written,
             "address": street,
-            "url": online,
-            "registration": urljoin(base, str(offers.get("url") or "")) if isinstance(offers, dict) else "",
+            "url": str(virtual.get("url") or ""),
+            "registration": urljoin(base, str(offer["url"])) if offer else "",  # none given: none invented
             "status": SCHEMA_STATUS.get(status, ""),
         }
         identifier = str(item.get("@id") or item.get("url") or "")
-        # "https://salon.example.org/#salon-2026" -> "salon-2026": the page's own name for the event
-        key = re.split(r"[#/]", identifier.rstrip("/"))[-1] if identifier else f"{item.get('name')}-{item.get('startDate')}"
-        return Record(key=key, fields=fields, body=html_to_markdown(str(item.get("description") or "")),
-                      origin=f"événement JSON-LD {number}", place=address_text or str(place.get("name") or ""))
+        # "https://salon.example.org/#salon-2026" -> "salon-2026": the page's own name, and the start
+        name = re.split(r"[#/]", identifier.rstrip("/"))[-1] if identifier else title
+        return Record(key=f"{name}-{start[:16]}", fields=fields, body=_description(item.get("description")),
+                      origin=f"événement JSON-LD {number}, « {title[:60]} »",
+                      place=address_text or written or _plain(place.get("name")))
 
     # -- CSS selectors ------------------------------------------------------------------------
     def _from_block(self, block, selectors: dict, number: int, base: str) -> Record:
@@ -133,16 +148,47 @@ class HtmlAgendaImporter(Importer):
                       origin=f"bloc {number}", place=place)
 
 
-def _events(data) -> Iterator[dict]:
-    """Every object whose @type is an Event kind, at any depth (@graph, lists, ItemList)."""
+def _plain(value) -> str:
+    """A JSON-LD text, its HTML entities decoded once: ``h&ocirc;tellerie`` -> ``hôtellerie``."""
+    return " ".join(unescape(str(value)).split()) if value is not None else ""
+
+
+def _description(value) -> str:
+    """An HTML description as Markdown; one written with escaped tags (``&lt;p&gt;``) is unescaped first."""
+    text = str(value or "")
+    return html_to_markdown(unescape(text) if "<" not in text and "&lt;" in text else text)
+
+
+def _when(value) -> str:
+    """``2026-12-03T09:30:00.000+01:00`` -> without its milliseconds; a date without offset stays local."""
+    return re.sub(r"(\d{2}:\d{2}:\d{2})\.\d+", r"\1", str(value or "").strip())
+
+
+def _plus(start: str, duration) -> str:
+    """The end given by an ISO 8601 ``duration`` (``PT2H30M``), or '' when there is none to read."""
+    try:
+        return (datetime.fromisoformat(start) + vDuration.from_ical(str(duration))).isoformat(timespec="minutes")
+    except (TypeError, ValueError):
+        return ""
+
+
+def _events(data, parent: dict | None = None) -> Iterator[dict]:
+    """Every object whose @type is an Event kind, at any depth (@graph, lists, ItemList); an event's
+    ``subEvent`` sessions instead of it, with what they leave out taken from it."""
     if isinstance(data, list):
         for item in data:
-            yield from _events(item)
+            yield from _events(item, parent)
     elif isinstance(data, dict):
         kinds = data.get("@type")
         kinds = kinds if isinstance(kinds, list) else [kinds]
         if any(isinstance(kind, str) and kind.endswith("Event") for kind in kinds):
-            yield data
+            inherited = {key: value for key, value in (parent or {}).items()
+                         if key in {"location", "organizer", "offers", "eventStatus", "description"}}
+            event = inherited | data
+            if event.get("subEvent"):
+                yield from _events(event.pop("subEvent"), event)
+            else:
+                yield event
             return
         for key in ("@graph", "itemListElement", "item"):
             if key in data:

@@ -106,3 +106,22 @@ def test_rebased_samples_keep_the_weekday(tmp_path):
     config = type(config)(**{**config.__dict__, "rebase_from": datetime(2026, 11, 23).date()})
     SpreadsheetImporter(config, make_context(tmp_path, now=datetime(2027, 3, 3, tzinfo=PARIS))).run()
     assert written(tmp_path, FOLDER)["a"]["start"] == "2027-03-18 09:00"  # 14 weeks later, a Thursday again
+
+
+def test_the_import_report_is_utf8_whatever_the_terminal(tmp_path):
+    """A terminal or pipe announced as Latin-1 still gets a UTF-8 report: « », œ and long lines intact."""
+    import subprocess
+    import sys
+
+    rows = "".join(f"l{n};Atelier cœur de métier n° {n};atelier;présentiel;03/12/2026;9h;;;Commune inconnue {n}\n"
+                   for n in range(300))
+    (tmp_path / "agenda.csv").write_text("Identifiant;Titre;Type;Modalité;Date;Début;Fin;Organisateur;Commune\n" + rows,
+                                         encoding="utf-8")
+    (tmp_path / "sources.toml").write_text('[sources.agence]\nkind = "spreadsheet"\nlocation = "agenda.csv"\n'
+                                           'organizer = "France Travail"\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "importers", "--config", str(tmp_path / "sources.toml"),
+                             "--content", str(tmp_path / "content"), "--today", "2026-11-25"],
+                            capture_output=True, env={**os.environ, "PYTHONIOENCODING": "latin-1"}, timeout=120)
+    report = result.stdout.decode("utf-8")  # raises if any byte is not UTF-8
+    assert result.returncode == 0 and "agence : 0 créés" in report and "300 rejetés" in report
+    assert report.count("« Commune inconnue") == 300 and len(report) > 30_000

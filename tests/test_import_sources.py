@@ -69,13 +69,14 @@ def test_schema_org_json_ld_wins_over_selectors(tmp_path, httpserver):
     summary = HtmlAgendaImporter(source("salon", "html", url, selectors=SELECTORS), make_context(tmp_path)).run()
     assert summary.created == 2
     files = written(tmp_path, "events/imports/salon")
-    salon = files["salon-1"]
+    salon = files["salon-1-2026-12-04t09-00"]  # its @id and its start
     assert (salon["commune"], salon["venue"], salon["address"]) == ("59000 Lille", "Grand Palais", "1 boulevard des Cités Unies")
     assert (salon["status"], salon["organizer"], salon["type"]) == ("cancelled", "France Travail Lille", "forum")
     assert salon["registration"] == httpserver.url_for("/inscription")
     assert salon["body"] == "Un **salon** avec un titre </script> piégé"  # kept as text…
     assert render_markdown(salon["body"]) == "<p>Un <strong>salon</strong> avec un titre &lt;/script&gt; piégé</p>"
-    assert (files["webinaire-1"]["mode"], files["webinaire-1"]["url"]) == ("online", "https://visio.example.org/reconversion")
+    webinar = files["webinaire-1-2026-12-06t18-00"]
+    assert (webinar["mode"], webinar["url"]) == ("online", "https://visio.example.org/reconversion")
 
 
 def test_french_long_dates():
@@ -124,3 +125,24 @@ def test_services_json_and_withdrawn_services(tmp_path, httpserver):
     summary = ServicesImporter(config, make_context(tmp_path)).run()
     assert (summary.unchanged, summary.cancelled) == (1, 1)
     assert set(written(tmp_path, "services/imports/catalogue")) == {"a"}
+
+
+def test_json_ld_as_cms_plugins_write_it(tmp_path, httpserver):
+    url = serve(httpserver, "jsonld-shapes.html", "text/html")
+    summary = HtmlAgendaImporter(source("mde", "html", url), make_context(tmp_path)).run()
+    files = {f["title"]: f for f in written(tmp_path, "events/imports/mde").values()}
+    assert sorted(files) == ["Atelier CV (après-midi)", "Atelier CV (matin)", "Job dating hôtellerie & restauration",
+                             "Webinaire alternance"]  # entities decoded once; the sessions, not their series
+    job_dating = files["Job dating hôtellerie & restauration"]
+    assert (job_dating["start"], job_dating["end"], job_dating["commune"]) == ("2026-12-03 09:30", "2026-12-03 12:00",
+                                                                             "35000 Rennes")
+    assert job_dating["body"] == "Des **hôtels** recrutent." and job_dating["organizer"] == "Maison de l'emploi de Rennes"
+    assert "registration" not in job_dating  # the page gives no offer: no link is invented
+    morning, afternoon = files["Atelier CV (matin)"], files["Atelier CV (après-midi)"]
+    assert (morning["start"], morning["end"], afternoon["end"]) == ("2026-12-07 09:00", "2026-12-07 11:00",
+                                                                    "2026-12-07 16:30")  # from their duration
+    assert morning["commune"] == "35000 Rennes" and morning["venue"].startswith("Salle 2")  # the series' place
+    assert morning["registration"] == "https://mde.example.org/inscription/ateliers-cv"
+    assert files["Webinaire alternance"]["mode"] == "online"
+    assert summary.rejected == 1 and any("adresse à l'étranger (Espagne)" in line and "Salon européen" in line
+                                         for line in summary.problems)  # not Avaux or any French commune
