@@ -3,7 +3,7 @@
 When the page carries schema.org ``Event`` JSON-LD, that is used: in ``@graph``, in lists, in an
 ``ItemList``, or as the ``subEvent`` sessions of an event (which give them what they leave out: place,
 organiser, offers); ``location`` as text, a Place with a PostalAddress, or a VirtualLocation;
-``eventStatus``; ``endDate`` or ``duration``; dates with milliseconds or without an offset (local
+``eventStatus``; ``endDate`` or ``duration``; the Place's ``geo`` coordinates; dates with milliseconds or without an offset (local
 times of the commune). Texts are decoded once (CMSs write ``h&ocirc;tellerie`` in JSON-LD). The
 registration link is the offer's ``url``, never invented; each event's key is its ``@id`` or ``url``
 with its start, so that two sessions on one page never collide. Otherwise a small per-site
@@ -100,6 +100,7 @@ class HtmlAgendaImporter(Importer):
         organizer = organizer[0] if isinstance(organizer, list) and organizer else organizer
         status = str(item.get("eventStatus") or "").rsplit("/", 1)[-1]
         start, end = _when(item.get("startDate")), _when(item.get("endDate"))
+        geo = place.get("geo") if isinstance(place.get("geo"), dict) else {}
         title = _plain(item.get("name"))
         fields = {
             "title": title,
@@ -115,6 +116,7 @@ class HtmlAgendaImporter(Importer):
             "url": str(virtual.get("url") or ""),
             "registration": urljoin(base, str(offer["url"])) if offer else "",  # none given: none invented
             "status": SCHEMA_STATUS.get(status, ""),
+            "geo": f"{geo['latitude']}, {geo['longitude']}" if {"latitude", "longitude"} <= set(geo) else "",
         }
         identifier = str(item.get("@id") or item.get("url") or "")
         # "https://salon.example.org/#salon-2026" -> "salon-2026": the page's own name, and the start

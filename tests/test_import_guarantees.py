@@ -125,3 +125,18 @@ def test_the_import_report_is_utf8_whatever_the_terminal(tmp_path):
     report = result.stdout.decode("utf-8")  # raises if any byte is not UTF-8
     assert result.returncode == 0 and "agence : 0 créés" in report and "300 rejetés" in report
     assert report.count("« Commune inconnue") == 300 and len(report) > 30_000
+
+
+def test_the_postcode_a_source_writes_is_the_one_pages_and_json_ld_show(tmp_path):
+    """``69003 Lyon`` stays 69003 (not Lyon's first postcode, 69001) on the page and in its JSON-LD."""
+    import json
+
+    (tmp_path / "agenda.csv").write_text(HEADER + "p;Forum du 3e;forum;présentiel;10/12/2026;9h;17h;Mairie, 69003 Lyon;\n",
+                                         encoding="utf-8")
+    SpreadsheetImporter(source("agence", "spreadsheet", "agenda.csv"), make_context(tmp_path)).run()
+    assert written(tmp_path, FOLDER)["p"]["commune"] == "69003 Lyon"
+    page = Site(build_site(tmp_path / "content", tmp_path / "output")).page("evenement/agence-p")
+    assert "69003 Lyon" in page.find("dt", string="Lieu").find_next("dd").get_text()
+    data = [json.loads(script.string) for script in page.select('script[type="application/ld+json"]')]
+    event = next(item for item in data if "Event" in str(item.get("@type")))
+    assert event["location"]["address"]["postalCode"] == "69003"

@@ -138,6 +138,7 @@ def test_json_ld_as_cms_plugins_write_it(tmp_path, httpserver):
                                                                              "35000 Rennes")
     assert job_dating["body"] == "Des **hôtels** recrutent." and job_dating["organizer"] == "Maison de l'emploi de Rennes"
     assert "registration" not in job_dating  # the page gives no offer: no link is invented
+    assert job_dating["geo"] == "48.10470, -1.67250"  # the page's own coordinates
     morning, afternoon = files["Atelier CV (matin)"], files["Atelier CV (après-midi)"]
     assert (morning["start"], morning["end"], afternoon["end"]) == ("2026-12-07 09:00", "2026-12-07 11:00",
                                                                     "2026-12-07 16:30")  # from their duration

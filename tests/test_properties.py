@@ -15,7 +15,7 @@ from catalogue.text import render_markdown, sanitize_html
 from catalogue.validation import EVENT_FIELDS, validate_event
 from importers.fetch import SourceError
 from importers.ical import ICalendarImporter
-from importers.spreadsheet import EVENT_COLUMNS, csv_rows, event_record, table
+from importers.spreadsheet import EVENT_COLUMNS, csv_sheets, event_record, table
 from tests.importers_support import make_context, source
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -69,12 +69,12 @@ def test_sanitised_html_never_carries_script(html):
 @given(st.binary(max_size=400) | st.text(max_size=400).map(lambda t: t.encode("utf-8")))
 def test_any_spreadsheet_bytes_give_records_or_a_source_error(data):
     try:
-        rows = list(table(csv_rows(data), EVENT_COLUMNS))
+        rows = table(csv_sheets(data), EVENT_COLUMNS).rows
     except SourceError as error:
         assert str(error)
     else:
-        for number, row in rows:
-            assert event_record(number, dict(row)).origin == f"ligne {number}"
+        for row in rows:
+            assert event_record(row).origin == f"ligne {row.number}"
 
 
 @FAST
