@@ -28,6 +28,7 @@ from .fetch import Fetcher, SourceError
 from .places import Place, find_place
 
 STATE_FILE = ".import-state.json"
+DEFAULT_DURATION = timedelta(hours=2)  # an event a source gives no end for (sources may set ``default_duration``)
 DATE_FIELDS = ("start", "end", "registration_end", "updated")
 
 
@@ -98,6 +99,18 @@ def rebase_shift(rebase_from: date | None, today: date) -> timedelta:
 def shift_event(event: Event, shift: timedelta) -> Event:
     moved = {name: getattr(event, name) + shift for name in DATE_FIELDS if getattr(event, name) is not None}
     return replace(event, **moved)
+
+
+def default_end(start: datetime, options: dict, warnings: list[str]) -> datetime:
+    """The end of an event whose source gives none: ``default_duration`` minutes later, with a warning."""
+    duration = timedelta(minutes=int(options["default_duration"])) if "default_duration" in options else DEFAULT_DURATION
+    warnings.append(f"heure de fin absente : fin {_hours(duration)} après le début, à vérifier")
+    return start + duration
+
+
+def _hours(duration: timedelta) -> str:
+    minutes = int(duration.total_seconds()) // 60
+    return f"{minutes // 60} h {minutes % 60:02d}" if minutes % 60 else f"{minutes // 60} h"
 
 
 def known_labels(values: Iterable, vocabulary: Vocabulary, what: str, warnings: list[str]) -> str:

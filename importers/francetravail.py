@@ -23,7 +23,7 @@ import json
 import re
 import time
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from catalogue import zones
@@ -32,7 +32,7 @@ from catalogue.text import fold, html_to_markdown
 from catalogue.validation import program_step
 from catalogue.vocabulary import AUDIENCES, BENEFITS, OBJECTIVES, guess_event_type, mode_for, says_online
 
-from .base import Importer, Record, known_labels
+from .base import Importer, Record, default_end, known_labels
 from .fetch import SourceError, check, is_url
 
 
@@ -85,8 +85,7 @@ class FranceTravailImporter(Importer):
         day = str(item.get("dateEvenement") or "")[:10]
         start, end = _clock(day, item.get("heureDebut"), zone), _clock(day, item.get("heureFin"), zone)
         if start is not None and (end is None or end <= start):
-            end = start + timedelta(hours=2)
-            warnings.append("heure de fin absente ou avant le début : fin deux heures après le début, à vérifier")
+            end = default_end(start, self.source.options, warnings)
         ways = {fold(str(way)) for way in _texts(item.get("modalites"))}
         remote, onsite = any("distance" in way or "ligne" in way for way in ways), any(
             "physique" in way or "presentiel" in way for way in ways) or not ways

@@ -6,7 +6,7 @@ after (default 60 and 180), so one broken series is reported by its UID and SUMM
 the calendar imports. Times with TZID or in UTC keep their instant; floating times follow
 X-WR-TIMEZONE, or else are local times of the event's commune. An all-day event runs from 00:00 to
 23:59; a timed one with no end, or an end equal to its start, lasts ``default_duration`` minutes
-(120), with a warning. Private entries (CLASS:PRIVATE or CONFIDENTIAL) are never published, and
+(two hours by default), with a warning. Private entries (CLASS:PRIVATE or CONFIDENTIAL) are never published, and
 neither is who organises or attends a meeting (ORGANIZER, ATTENDEE): the source's organiser and
 contact are. A video-conference link (LOCATION, URL, DESCRIPTION, CONFERENCE, X-GOOGLE-CONFERENCE,
 X-MICROSOFT-*) makes the event online, or hybrid when it also has a place.
@@ -24,7 +24,7 @@ import recurring_ical_events
 from catalogue.dates import PARIS, source_iso
 from catalogue.vocabulary import EVENT_TYPES, conference_link, guess_event_type, says_online
 
-from .base import Importer, Record, sort_categories
+from .base import Importer, Record, default_end, sort_categories
 from .fetch import SourceError
 
 PRIVATE = {"PRIVATE", "CONFIDENTIAL"}
@@ -126,6 +126,7 @@ class ICalendarImporter(Importer):
         origin = _origin(uid, title)
         wrong = [event for event in events if _ends_before_start(event)]
         if wrong:
+            self.complete_fetch = False  # its occurrences are unknown: none is taken for gone
             when = _when(_moment(wrong[0]["DTSTART"].dt))
             return [Record(key=uid, fields={}, origin=f"{origin} du {when}",
                            error="la fin (DTEND) est avant le début (DTSTART)")]
@@ -141,11 +142,9 @@ class ICalendarImporter(Importer):
     def to_record(self, event, uid: str, recurring: bool) -> Record:
         start = _moment(event["DTSTART"].dt)
         end = _moment(event["DTEND"].dt, end=True) if "DTEND" in event else start
-        warnings = []
-        if end == start and isinstance(event["DTSTART"].dt, datetime):
-            minutes = int(self.source.options.get("default_duration", 120))
-            end = start + timedelta(minutes=minutes)
-            warnings.append(f"fin absente ou égale au début : durée de {minutes} minutes retenue, à vérifier")
+        warnings: list[str] = []
+        if end == start and isinstance(event["DTSTART"].dt, datetime):  # no DTEND, or DTEND = DTSTART
+            end = default_end(start, self.source.options, warnings)
         title = _text(event, "SUMMARY")
         # "atelier-cv@agence.example.org": the part before @ is enough; no UID at all: the title and time
         key = (uid.split("@", 1)[0] or uid) if uid else title or "evenement"

@@ -24,7 +24,7 @@ from catalogue.dates import parse_datetime, source_iso
 from catalogue.text import fold
 from catalogue.vocabulary import EVENT_TYPES, MODES, STATUSES, TAGGINGS, guess_event_type
 
-from .base import Importer, Record, known_labels
+from .base import Importer, Record, default_end, known_labels
 from .fetch import SourceError
 
 # Column header (compared without case, accents, hyphens or apostrophes) -> agency field.
@@ -54,7 +54,6 @@ EVENT_COLUMNS = {
 }
 EVENT_COLUMNS = {fold(header): key for header, key in EVENT_COLUMNS.items()}  # as headers are compared
 HEADER_SEARCH = 10  # rows where the header row is looked for
-DEFAULT_MINUTES = 120  # an event whose end time is empty
 
 
 @dataclass
@@ -196,10 +195,10 @@ def _clock(text: str) -> str:
     return text
 
 
-def event_record(row: Row, default_type: str = "other") -> Record:
+def event_record(row: Row, options: dict | None = None) -> Record:
     """A row as agency fields: only a missing title, date, place or link refuses it; a value outside a
     controlled list is left out (the type then comes from the title), with a warning."""
-    values, names, warnings = dict(row.values), dict(row.names), []
+    values, names, warnings, options = dict(row.values), dict(row.names), [], options or {}
     day, end_day = _day(values.pop("date", "")), _day(values.pop("end_date", ""))
     start_time, end_time = _clock(values.pop("start_time", "")), _clock(values.pop("end_time", ""))
     town = " ".join(values.pop(key, "") for key in ("postcode", "town")).strip()
@@ -211,7 +210,7 @@ def event_record(row: Row, default_type: str = "other") -> Record:
     elif end_time or end_day:
         values["end"] = f"{end_day or day} {end_time}".strip()
     elif start_time:
-        values["end"] = _later(values["start"], warnings)
+        values["end"] = _later(values["start"], options, warnings)
     names["start"] = " / ".join(names.pop(key) for key in ("date", "start_time") if key in names) or "Date"
     names["end"] = " / ".join(names.pop(key) for key in ("end_date", "end_time") if key in names) or "Fin"
     for key, vocabulary in (("type", EVENT_TYPES), ("mode", MODES), ("status", STATUSES)):
@@ -219,7 +218,7 @@ def event_record(row: Row, default_type: str = "other") -> Record:
             warnings.append(f"{names.get(key, key)} « {values.pop(key)[:40]} » inconnu, ignoré")
     if not values.get("type"):
         guessed = guess_event_type(values.get("title", ""))
-        values["type"] = guessed if guessed != "other" else default_type
+        values["type"] = guessed if guessed != "other" else options.get("default_type", "other")
     for tag in TAGGINGS:  # a value outside the list is left out, with a warning; the row stays
         if values.get(tag.attribute):
             parts = re.split(r"[,;]", values[tag.attribute])
@@ -229,14 +228,13 @@ def event_record(row: Row, default_type: str = "other") -> Record:
                   names=names)
 
 
-def _later(start: str, warnings: list[str]) -> str:
-    """The end of an event whose end time is empty: DEFAULT_MINUTES after its start, with a warning."""
+def _later(start: str, options: dict, warnings: list[str]) -> str:
+    """The end of a row whose end time is empty (the start's own problem, if any, is reported)."""
     try:  # read as a floating time: the commune's zone applies later
         begins = parse_datetime(start).replace(tzinfo=None)
     except ValueError:
-        return start  # the start's own problem is reported
-    warnings.append(f"heure de fin vide : fin {DEFAULT_MINUTES // 60} h après le début, à vérifier")
-    return source_iso(begins + timedelta(minutes=DEFAULT_MINUTES))
+        return start
+    return source_iso(default_end(begins, options, warnings))
 
 
 def spreadsheet_sheets(importer: Importer) -> list[tuple[str, list[list[str]]]]:
@@ -254,6 +252,5 @@ def read_table(importer: Importer, columns: dict[str, str]) -> Table:
 
 class SpreadsheetImporter(Importer):
     def records(self) -> Iterable[Record]:
-        default_type = self.source.options.get("default_type", "other")
-        return [event_record(row, default_type) for row in read_table(self, EVENT_COLUMNS).rows]
+        return [event_record(row, self.source.options) for row in read_table(self, EVENT_COLUMNS).rows]
 

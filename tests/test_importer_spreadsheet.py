@@ -162,7 +162,7 @@ def test_an_empty_end_time_is_a_warning_and_two_hours(tmp_path):
     summary = run_file(tmp_path, "agenda.csv", _csv([STAFF_HEADER, row], ";").encode("utf-8"))
     found = next(iter(written(tmp_path, "events/imports/agence-test").values()))
     assert found["end"] == "2026-12-03 11:30"
-    assert any("heure de fin vide : fin 2 h après le début" in line for line in summary.problems)
+    assert any("heure de fin absente : fin 2 h après le début" in line for line in summary.problems)
 
 
 def test_a_workbook_as_staff_build_it(tmp_path):

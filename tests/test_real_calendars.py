@@ -106,6 +106,11 @@ def test_a_broken_series_is_skipped_by_name_and_its_published_occurrences_are_ke
     assert any("UID 040000008200E00074C5B7101A82E0080000000009525DF5AC45D7" in line and "« rec44 »" in line
                and "règle de répétition (RRULE) illisible" in line for line in summary.problems)
     assert len(_files(tmp_path)) == 18 and not any(f.get("status") == "cancelled" for f in _files(tmp_path))
+    backwards = EXCHANGE.replace("DTEND;TZID=W. Europe Standard Time:20210511T200000",
+                                 "DTEND;TZID=W. Europe Standard Time:20210511T180000", 1)
+    summary = _variant(tmp_path, backwards)  # an end typed before the start: refused, nothing cancelled
+    assert (summary.rejected, summary.cancelled) == (1, 0)
+    assert any("la fin (DTEND) est avant le début (DTSTART)" in line for line in summary.problems)
 
 
 def test_an_occurrence_made_invalid_keeps_its_last_good_version(tmp_path):
