@@ -7,7 +7,7 @@ job dating in Guadeloupe reads "8 h", and ``zone_note`` adds "heure de la Guadel
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from catalogue.dates import PARIS
 
@@ -23,6 +23,27 @@ def day(value: date) -> str:
     """``mercredi 3 décembre 2026`` (``1er`` for the first of the month)."""
     number = "1er" if value.day == 1 else str(value.day)
     return f"{DAYS[value.weekday()]} {number} {MONTHS[value.month - 1]} {value.year}"
+
+
+def day_heading(value: date, today: date) -> str:
+    """A listing's day heading: ``Aujourd'hui``, ``Demain``, ``jeudi 3 décembre`` (the year only when not this one)."""
+    if value == today:
+        return "Aujourd'hui"
+    if value == today + timedelta(days=1):
+        return "Demain"
+    text = day(value)
+    return text.removesuffix(f" {today.year}") if value.year == today.year else text
+
+
+def by_day(events, now: datetime) -> list[tuple[str, list]]:
+    """Articles (``article.event``) in listing order under their day headings; an event that began
+    before today and still runs is under ``En cours``."""
+    today = now.date()
+    groups: dict[str, list] = {}
+    for article in events:
+        first = article.event.start.date()
+        groups.setdefault("En cours" if first < today else day_heading(first, today), []).append(article)
+    return list(groups.items())
 
 
 def clock(value: datetime) -> str:

@@ -225,3 +225,34 @@ def test_importers_map_the_sources_contact_and_official_page(sample_site, tmp_pa
     assert (summary.created, summary.problems) == (1, [])
     written = next((tmp_path / "content/events/imports/agence-test").glob("*.md")).read_text(encoding="utf-8")
     assert "Contact: 05 61 00 00 00, ml@example.org" in written
+
+
+@requires_chromium
+def test_on_a_phone_the_first_event_is_on_the_first_screen_of_every_listing(browser_site):
+    base, browser, site = browser_site
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    for path in ("evenements/", "evenements/occitanie/", "evenements/occitanie/haute-garonne/",
+                 "evenements/type/job-dating/", "evenements/public/jeunes/"):
+        page.goto(f"{base}/{path}")
+        first = page.locator("section[aria-labelledby=liste] .card").first.bounding_box()
+        assert first["y"] < 844, (path, first)  # under the header, the title and one folded filters control
+        assert page.locator("details.filters").count() == 1 and not page.locator("details.filters").get_attribute("open")
+    page.close()
+    listing = site.page("evenements")
+    headings = [h.get_text() for h in listing.select("section[aria-labelledby=liste] h3.day")]
+    assert headings[:3] == ["En cours", "jeudi 3 décembre", "vendredi 4 décembre"]  # NOW is Tuesday 1 December
+    assert listing.select_one(".pagination-total").get_text() == "106 événements, page 1 sur 5"
+    assert listing.select_one("details.filters summary").get_text(" ", strip=True) == "Affiner la liste"
+    region = site.page("evenements/occitanie")
+    assert region.select_one("details.filters summary").get_text(" ", strip=True) == "Affiner la liste 1 filtre actif"
+    assert region.select_one(".filters-chosen").get_text(" ", strip=True) == "Filtre actif\u00a0: Occitanie. Tout voir"
+
+
+def test_day_headings_say_today_tomorrow_and_the_year_only_when_it_changes():
+    from datetime import date
+
+    from catalogue.french import day_heading
+    today = date(2026, 12, 30)
+    assert [day_heading(date(2026, 12, 30), today), day_heading(date(2026, 12, 31), today),
+            day_heading(date(2027, 1, 1), today), day_heading(date(2027, 1, 4), date(2027, 1, 1))] == [
+        "Aujourd'hui", "Demain", "vendredi 1er janvier 2027", "lundi 4 janvier"]

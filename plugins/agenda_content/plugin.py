@@ -67,7 +67,7 @@ def drop_duplicate_services(generator) -> None:
 
 def add_filters(generator) -> None:
     generator.env.filters.update(french_day=french.day, french_clock=french.clock, french_zone_note=french.zone_note,
-                                 plural=french.count)
+                                 plural=french.count, by_day=french.by_day)
     generator.env.globals.update(availabilities=AVAILABILITY, easy_read=easy_read.summary)
 
 
