@@ -249,7 +249,7 @@ class Importer:
             return
         if place.commune is None and not link and usual:
             place = self.find_place(usual)
-            if written and not says_online(written):
+            if written:
                 record.warnings.append(f"lieu « {written[:80]} » : aucune commune reconnue, lieu habituel "
                                        f"de la source retenu ({place.field})")
         elif place.commune is None and not link and written:
