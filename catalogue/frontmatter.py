@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_FIELD = re.compile(r"^(?P<key>[A-Za-zÀ-ÿ][\w\- ]*?)\s*:\s?(?P<value>.*)$")
+_FIELD = re.compile(r"^(?P<key>[A-Za-zÀ-ÿ][\w\-' ’()]*?)\s*:\s?(?P<value>.*)$")  # "Site de l'organisateur"
 
 
 @dataclass

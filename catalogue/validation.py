@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 
 from catalogue import contact, dates, zones
 from catalogue.codes import naf_code, rome_code
-from catalogue.frontmatter import Document, parse
+from catalogue.frontmatter import Document, Field, parse
 from catalogue.geography import Commune, CommuneError, Geography
+from catalogue.keys import FRENCH_NAMES, english_key, french_name
 from catalogue.model import Event, Service
 from catalogue.problems import Problem
 from catalogue.text import fold, slugify
@@ -67,25 +68,37 @@ class _Fields:
     """Reads typed values out of a parsed header, collecting a Problem for each bad one."""
 
     def __init__(self, document: Document, path: str, known: dict[str, str]):
-        document.fields = {FORMER_NAMES.get(key, key) if FORMER_NAMES.get(key) in known else key: found
-                           for key, found in document.fields.items()}
         self.document = document
         self.path = path
         self.known = known
         self.problems: list[Problem] = [Problem(path, line, "en-tête", message) for line, message in document.malformed]
-        for key, found in document.fields.items():
-            if key not in known:
-                guess = difflib.get_close_matches(key, known, n=1)
-                hint = f", vouliez-vous dire {known[guess[0]]} ?" if guess else ""
-                self.problems.append(
-                    Problem(path, found.line, found.name, f"champ inconnu{hint}", f"un de {', '.join(known.values())}")
-                )
+        fields: dict[str, Field] = {}
+        # a file written with the French names (Titre, Début…) hears of its missing fields by their French names
+        self.french = any(english_key(found.name) not in ("", key) for key, found in document.fields.items())
+        for key, found in document.fields.items():  # French names and former ones stand for a key
+            key = english_key(found.name) or (FORMER_NAMES[key] if FORMER_NAMES.get(key) in known else key)
+            if key in fields:
+                self.problems.append(Problem(path, found.line, found.name,
+                                             f"même champ que {fields[key].name}, ligne {fields[key].line}"))
+            elif key not in known:
+                names = {**{name.lower(): name for name in known.values()},
+                         **{name.lower(): name for name, key in FRENCH_NAMES.items() if key in known}}
+                guess = difflib.get_close_matches(found.name.lower(), names, n=1)
+                hint = f", vouliez-vous dire {names[guess[0]]} ?" if guess else ""
+                listed = [self._name(key) for key in known]
+                self.problems.append(Problem(path, found.line, found.name, f"champ inconnu{hint}", f"un de {', '.join(listed)}"))
+            else:
+                fields[key] = found
+        document.fields = fields
 
     def add(self, key: str, message: str, expected: str = "") -> None:
         found = self.document.fields.get(key)
         line = found.line if found else 1
-        name = found.name if found and found.name else self.document.labels.get(key, self.known[key])  # as written
+        name = found.name if found and found.name else self.document.labels.get(key) or self._name(key)  # as written
         self.problems.append(Problem(self.path, line, name, message, expected))
+
+    def _name(self, key: str) -> str:
+        return french_name(key) if self.french else self.known[key]
 
     def raw(self, key: str, *, required: bool = False) -> str:
         found = self.document.fields.get(key)

@@ -1,7 +1,7 @@
 """An online services catalogue (Emploi Store-like), as JSON or as a spreadsheet (CSV/XLSX).
 
 JSON: a list of objects (or ``{"services": [...]}``) with the keys of ``JSON_KEYS``, HTML descriptions;
-spreadsheets: the French column headers of ``SERVICE_COLUMNS``.
+spreadsheets: the French names of the fields (catalogue/keys.py) as column headers.
 """
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from catalogue.text import html_to_markdown
+from catalogue.keys import FRENCH_NAMES
+from catalogue.text import fold, html_to_markdown
+from catalogue.validation import SERVICE_FIELDS
 
 from .base import BaseServiceImporter, Record
 from .fetch import SourceError
@@ -21,11 +23,8 @@ JSON_KEYS = {
     "public": "audience", "url": "url", "canaux": "channels", "gratuit": "free", "resume": "summary",
     "description": "body",
 }
-SERVICE_COLUMNS = {
-    "identifiant": "key", "titre": "title", "fournisseur": "provider", "categorie": "category",
-    "public": "audience", "lien": "url", "canaux": "channels", "gratuit": "free", "resume": "summary",
-    "description": "body",
-}
+SERVICE_COLUMNS = {fold(name): key for name, key in FRENCH_NAMES.items() if key in SERVICE_FIELDS} | {
+    "identifiant": "key", "description": "body"}
 
 
 def _text(value) -> str:

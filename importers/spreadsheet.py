@@ -21,38 +21,31 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from catalogue.dates import parse_datetime, source_iso
+from catalogue.keys import FRENCH_NAMES
 from catalogue.text import fold
+from catalogue.validation import EVENT_FIELDS
 from catalogue.vocabulary import EVENT_TYPES, MODES, STATUSES, TAGGINGS, guess_event_type
 
 from .base import Importer, Record, default_end, known_labels
 from .fetch import SourceError
 
-# Column header (compared without case, accents, hyphens or apostrophes) -> agency field.
-EVENT_COLUMNS = {
+# Column header (compared without case, accents, hyphens or apostrophes) -> agency field: the French names of
+# the fields (catalogue/keys.py), where ``Début`` and ``Fin`` are times beside a ``Date``, and the columns
+# only spreadsheets have.
+SPREADSHEET_ONLY = {
     "identifiant": "key", "id": "key", "reference": "key",
-    "titre": "title", "intitule": "title", "intitule de l'evenement": "title", "nom de l'evenement": "title",
-    "titre de l'evenement": "title",
-    "type": "type", "type d'evenement": "type", "modalite": "mode", "modalites": "mode",
+    "intitule de l'evenement": "title", "nom de l'evenement": "title", "titre de l'evenement": "title",
+    "type d'evenement": "type",
     "date": "date", "date de debut": "date", "jour": "date", "date de fin": "end_date",
     "debut": "start_time", "heure de debut": "start_time", "heure debut": "start_time", "horaire de debut": "start_time",
     "fin": "end_time", "heure de fin": "end_time", "heure fin": "end_time", "horaire de fin": "end_time",
-    "organisateur": "organizer", "structure": "organizer", "site de l'organisateur": "organizer_url",
-    "commune": "commune", "ville": "town", "code postal": "postcode", "cp": "postcode",
-    "lieu": "venue", "lieu de l'evenement": "venue", "adresse": "address", "adresse postale": "address",
-    "lien de connexion": "url", "lien visio": "url", "lien de la visio": "url",
-    "public": "audience", "public vise": "audience", "public cible": "audience", "publics": "audience",
-    "secteurs": "sectors", "inscription": "registration", "lien d'inscription": "registration",
-    "cloture des inscriptions": "registration_end", "contact": "contact", "telephone": "contact",
-    "e-mail": "contact", "email": "contact", "courriel": "contact", "statut": "status", "resume": "summary",
-    "description": "body",
-    "places": "places_onsite", "nombre de places": "places_onsite", "places sur place": "places_onsite",
-    "places a distance": "places_online", "places restantes": "places_left",
-    "avantages": "benefits", "objectifs": "objectives", "campagne": "campaign",
-    "operation": "campaign", "prerequis": "prerequisites", "deroulement": "program", "programme": "program",
-    "intervenants": "speakers", "entreprises presentes": "speakers", "offres d'emploi": "job_offers",
-    "codes rome": "rome", "metiers (rome)": "rome", "codes naf": "naf", "secteurs (naf)": "naf",
+    "structure": "organizer", "ville": "town", "code postal": "postcode", "cp": "postcode",
+    "lieu de l'evenement": "venue", "adresse postale": "address", "lien visio": "url", "lien de la visio": "url",
+    "public cible": "audience", "lien d'inscription": "registration", "nombre de places": "places_onsite",
+    "telephone": "contact", "e-mail": "contact", "email": "contact", "courriel": "contact", "description": "body",
 }
-EVENT_COLUMNS = {fold(header): key for header, key in EVENT_COLUMNS.items()}  # as headers are compared
+EVENT_COLUMNS = {fold(name): key for name, key in FRENCH_NAMES.items() if key in EVENT_FIELDS} | {
+    fold(header): key for header, key in SPREADSHEET_ONLY.items()}
 HEADER_SEARCH = 10  # rows where the header row is looked for
 
 

@@ -97,3 +97,13 @@ def test_development_server_listens_on_loopback_only(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait()
+
+
+def test_check_accepts_a_file_written_with_french_keys(tmp_path):
+    from tests.test_validation import FRENCH_FILE
+
+    folder = tmp_path / "content" / "events" / "agence"
+    folder.mkdir(parents=True)
+    (folder / "job-dating.md").write_text(FRENCH_FILE, encoding="utf-8")
+    result = invoke("check", "--content", str(tmp_path / "content"), state=tmp_path)
+    assert result.returncode == 0 and result.stdout.strip() == "1 fichiers vérifiés, 0 problème(s), 0 avertissement(s)."

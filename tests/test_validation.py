@@ -194,3 +194,51 @@ def test_service_contract():
         "Channels: valeur inconnue « pigeon » (attendu: web (Site web), mobile-app (Application mobile), "
         "phone (Téléphone), agency (En agence))",
     ]
+
+
+FRENCH_FILE = """Titre: Job dating restauration
+Début: 26/11/2026 9h30
+Fin: 12h
+Type: job dating
+Modalité: sur place
+Organisateur: France Travail Toulouse
+commune: 31000 Toulouse
+LIEU: Agence Toulouse Occitane
+Public: Tous publics
+Inscription: https://www.example.org/inscription
+Places: 20
+places restantes: 4
+Site de l'organisateur: https://www.francetravail.fr
+Résumé: Des restaurants recrutent.
+STATUT: programme
+
+Venez avec votre CV.
+"""
+
+
+def test_a_file_with_french_keys_is_read_like_the_english_one():
+    result = validate_event(parse(FRENCH_FILE), path="fr.md", relative=PurePosixPath("events/fr.md"), geo=geography())
+    assert (result.problems, result.warnings) == ([], [])
+    item = result.item
+    assert (item.title, item.places_onsite, item.places_left, item.venue) == (
+        "Job dating restauration", 20, 4, "Agence Toulouse Occitane")
+    assert (item.organizer_url, item.summary, item.commune.name) == (
+        "https://www.francetravail.fr", "Des restaurants recrutent.", "Toulouse")
+
+
+def test_messages_name_keys_as_written_and_missing_ones_in_the_files_language():
+    text = "Titre: Atelier\nTitle: Atelier CV\nDébutt: 26/11/2026 9h\nFIN: 31/02/2026 12h\n\nTexte."
+    found = messages(validate_event(parse(text), path="x.md", relative=PurePosixPath("events/x.md"), geo=geography()))
+    assert "Title: même champ que Titre, ligne 1" in found
+    assert any(line.startswith("Débutt: champ inconnu, vouliez-vous dire Début ?") for line in found)
+    assert any(line.startswith("FIN: le 31/02/2026 n'existe pas") for line in found)  # as the file wrote it
+    assert {"Modalité: champ obligatoire absent", "Organisateur: champ obligatoire absent"} <= set(found)
+
+
+def test_the_agencies_guide_lists_every_french_name():
+    from pathlib import Path
+
+    from catalogue.keys import FRENCH_NAMES
+    from catalogue.validation import EVENT_FIELDS
+    guide = (Path(__file__).parent.parent / "docs/guide-agences.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in guide for name, key in FRENCH_NAMES.items() if key in EVENT_FIELDS)
