@@ -325,7 +325,7 @@ def _status(fields: _Fields) -> str:
     """The status; "complet" with places left contradicts itself and is refused."""
     status = fields.term("status", STATUSES, default="scheduled")
     left = fields.raw("places_left")
-    if status == "full" and left.isdigit() and int(left) > 0:
+    if status == "full" and left.isascii() and left.isdigit() and int(left) > 0:
         fields.add("status", f"statut « complet » alors qu'il reste {left} place(s)",
                    "retirez le statut, ou indiquez Places_left: 0")
     return status
@@ -368,7 +368,7 @@ def _count(fields: _Fields, key: str, *, zero: bool = False) -> int | None:
     value = fields.raw(key)
     if not value:
         return None
-    if not value.isdigit() or len(value) > 6 or (int(value) == 0 and not zero):
+    if not (value.isascii() and value.isdigit()) or len(value) > 6 or (int(value) == 0 and not zero):
         fields.add(key, f"nombre invalide « {value[:20]} »",
                    "un nombre entier, par exemple 40" if zero else "un nombre entier positif, par exemple 40")
         return None
@@ -446,7 +446,7 @@ def _job_offers(fields: _Fields) -> dict:
     """``25``, ``https://…`` or both: how many offers, and where to read them."""
     count, url = None, ""
     for part in fields.raw("job_offers").replace(",", " ").split():
-        if part.isdigit() and len(part) < 7 and count is None:
+        if part.isascii() and part.isdigit() and len(part) < 7 and count is None:
             count = int(part)
         elif is_web_url(part) and not url:
             url = part

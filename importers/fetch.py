@@ -64,7 +64,7 @@ class Fetcher:
     def _wait(self, response: httpx.Response, attempt: int) -> float:
         """``Retry-After`` (seconds or HTTP date) when the server gives it, else exponential backoff."""
         header = response.headers.get("Retry-After", "")
-        if header.isdigit():
+        if header.isascii() and header.isdigit():
             return min(float(header), self.max_wait)
         if header:
             try:

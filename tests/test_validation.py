@@ -242,3 +242,9 @@ def test_the_agencies_guide_lists_every_french_name():
     from catalogue.validation import EVENT_FIELDS
     guide = (Path(__file__).parent.parent / "docs/guide-agences.md").read_text(encoding="utf-8")
     assert all(f"`{name}`" in guide for name, key in FRENCH_NAMES.items() if key in EVENT_FIELDS)
+
+
+def test_digits_that_are_not_ascii_are_refused_not_crashed_on():
+    """Hypothesis found "²" (a digit for str.isdigit, not for int) in a count."""
+    found = messages(event(Places_onsite="²", Places_left="٣"))
+    assert any(line.startswith("Places_onsite: ") for line in found) and any(line.startswith("Places_left: ") for line in found)
