@@ -254,7 +254,7 @@ def validate_event(document: Document, *, path: str, relative: PurePosixPath, ge
         registration_required=required,
         registration_end=registration_end,
         **_contact(fields),
-        **_places(fields),
+        **_places(fields, mode),
         status=_status(fields),
         summary=fields.text("summary"),
         updated=fields.when("updated", lambda text: dates.parse_datetime(text, zone=zone)),
@@ -375,9 +375,13 @@ def _count(fields: _Fields, key: str, *, zero: bool = False) -> int | None:
     return int(value)
 
 
-def _places(fields: _Fields) -> dict[str, int | None]:
+def _places(fields: _Fields, mode: str | None) -> dict[str, int | None]:
+    """The places; a plain ``Places`` (French) counts where the event happens: online for an online event."""
     places = {"places_onsite": _count(fields, "places_onsite"), "places_online": _count(fields, "places_online"),
               "places_left": _count(fields, "places_left", zero=True)}
+    written = fields.document.fields.get("places_onsite")
+    if mode == "online" and written and fold(written.name) == "places" and places["places_online"] is None:
+        places["places_online"], places["places_onsite"] = places["places_onsite"], None
     total = sum(n for n in (places["places_onsite"], places["places_online"]) if n)
     if places["places_left"] and total and places["places_left"] > total:
         fields.add("places_left", f"plus de places restantes ({places['places_left']}) que de places ({total})",
@@ -386,18 +390,35 @@ def _places(fields: _Fields) -> dict[str, int | None]:
 
 
 def _prerequisites(fields: _Fields) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """``Permis : B, CACES R489 ; Âge : 18 ans minimum`` -> (("permis", ("B", "CACES R489")), ("age", …))."""
+    """``Permis : B, CACES R489 ; Âge : 18 ans minimum`` -> (("permis", ("B", "CACES R489")), ("age", …)); a
+    plain list (``Permis B, Travailler le dimanche``) puts each item in the group its first word names,
+    else in ``autres``."""
     groups: dict[str, list[str]] = {}
     for part in fields.items("prerequisites", ";"):
-        name, _, items = part.partition(":")
+        name, colon, items = part.partition(":")
+        if not colon:
+            for item in filter(None, (item.strip() for item in part.split(","))):
+                key, text = _prerequisite_group(item)
+                groups.setdefault(key, []).append(text)
+            continue
         group = PREREQUISITE_GROUPS.find(name.strip()) if items else None
         if group is None:
             fields.add("prerequisites", f"groupe inconnu dans « {part[:60]} »",
                        f"« groupe : éléments » séparés par des points-virgules, groupe parmi "
-                       f"{', '.join(term.label for term in PREREQUISITE_GROUPS)}")
+                       f"{', '.join(term.label for term in PREREQUISITE_GROUPS)}, ou une simple liste")
             continue
         groups.setdefault(group.key, []).extend(item.strip() for item in items.split(",") if item.strip())
     return tuple((key, tuple(items)) for key, items in groups.items())
+
+
+def _prerequisite_group(item: str) -> tuple[str, str]:
+    """``Permis B`` -> ("permis", "B"); ``CACES R489`` -> ("permis", "CACES R489"); else ("autres", item)."""
+    first, _, rest = item.partition(" ")
+    group = PREREQUISITE_GROUPS.find(first)
+    if group is None or group.key == "autres":
+        return "autres", item
+    named = fold(first) in (fold(group.key), fold(group.label))  # the group's own word is not repeated
+    return group.key, rest.strip() if named and rest.strip() else item
 
 
 _STEP = re.compile(r"^(\d{1,2})[:h](\d{2})?(?:\s*[-–à]\s*(\d{1,2})[:h](\d{2})?)?\s*[-–:]?\s+(\S.*)$")

@@ -159,6 +159,7 @@ PREREQUISITE_GROUPS = Vocabulary(
         Term("permis", "Permis", "permis", ("permis de conduire", "caces", "habilitation", "habilitations")),
         Term("savoir-etre", "Savoir-être", "savoir-etre", ("savoir être", "qualités", "compétences")),
         Term("contraintes", "Contraintes", "contraintes", ("contrainte", "conditions", "conditions de travail")),
+        Term("autres", "Autres", "autres", ("autre", "divers")),  # a plain list's items no group word names
     ],
 )
 

@@ -86,6 +86,18 @@ def test_french_synonyms_and_typed_values(field, value, attribute, expected):
     assert getattr(result.item, attribute) == expected
 
 
+def test_a_plain_list_of_prerequisites_is_sorted_into_groups():
+    item = event(Prerequisites="Permis B, CACES R489, Diplôme CAP cuisine, Travailler le dimanche").item
+    assert item.prerequisites == (("permis", ("B", "CACES R489")), ("diplome", ("CAP cuisine",)),
+                                  ("autres", ("Travailler le dimanche",)))
+
+
+def test_plain_places_are_where_the_event_happens():
+    online = event(Mode="à distance", Commune=None, Url="https://visio.example.org/x", Places="30").item
+    onsite = event(Places="30").item
+    assert (online.places_online, online.places_onsite, onsite.places_onsite) == (30, None, 30)
+
+
 def test_keys_are_case_insensitive():
     text = ("title: A\nSTART: 2026-12-03 09:30\nend: 10:00\ntype: forum\nmode: online\norganizer: X\n"
             "url: https://a.example\nregistration-end: 2026-12-01")
@@ -134,9 +146,10 @@ def test_online_needs_url_and_hybrid_needs_both():
          "sans-experience (Sans expérience professionnelle), handicap (Travailleurs en situation de handicap))"),
         ({"Benefits": "CDI, prime"}, "Benefits: valeur inconnue « prime » (attendu: cdi (CDI), cdd (CDD), "),
         ({"Objectives": "s'amuser"}, "Objectives: valeur inconnue « s'amuser » (attendu: decouvrir-formation "),
-        ({"Prerequisites": "Permis B"}, "Prerequisites: groupe inconnu dans « Permis B » (attendu: « groupe : "
-                                        "éléments » séparés par des points-virgules, groupe parmi Diplôme, Âge, "
-                                        "Permis, Savoir-être, Contraintes)"),
+        ({"Prerequisites": "Langue : anglais"}, "Prerequisites: groupe inconnu dans « Langue : anglais » (attendu: "
+                                                "« groupe : éléments » séparés par des points-virgules, groupe parmi "
+                                                "Diplôme, Âge, Permis, Savoir-être, Contraintes, Autres, ou une "
+                                                "simple liste)"),
         ({"Program": "Accueil à 9h"}, "Program: étape illisible « Accueil à 9h » (attendu: « heure étape » "),
         ({"Program": "9h75 Accueil"}, "Program: étape illisible « 9h75 Accueil »"),
         ({"Speakers": "Adecco https://"}, "Speakers: adresse web invalide « https:// »"),
