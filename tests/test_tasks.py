@@ -107,3 +107,17 @@ def test_check_accepts_a_file_written_with_french_keys(tmp_path):
     (folder / "job-dating.md").write_text(FRENCH_FILE, encoding="utf-8")
     result = invoke("check", "--content", str(tmp_path / "content"), state=tmp_path)
     assert result.returncode == 0 and result.stdout.strip() == "1 fichiers vérifiés, 0 problème(s), 0 avertissement(s)."
+
+
+def test_a_yaml_front_matter_file_passes_check_and_is_built(tmp_path):
+    from tests.conftest import Site, build_site
+    from tests.test_validation import YAML_FILE
+
+    folder = tmp_path / "content" / "events" / "agence"
+    folder.mkdir(parents=True)
+    (folder / "job-dating.md").write_text(YAML_FILE.replace("2026-12-03", "2026-12-10"), encoding="utf-8")
+    result = invoke("check", "--content", str(tmp_path / "content"), state=tmp_path)
+    assert result.returncode == 0 and "0 problème(s)" in result.stdout
+    page = Site(build_site(tmp_path / "content", tmp_path / "output")).page("evenement/job-dating")
+    assert page.select_one("h1").get_text(strip=True) == "Job dating"
+    assert "CACES R489" in page.get_text()

@@ -261,3 +261,41 @@ def test_digits_that_are_not_ascii_are_refused_not_crashed_on():
     """Hypothesis found "²" (a digit for str.isdigit, not for int) in a count."""
     found = messages(event(Places_onsite="²", Places_left="٣"))
     assert any(line.startswith("Places_onsite: ") for line in found) and any(line.startswith("Places_left: ") for line in found)
+
+
+YAML_FILE = """---
+title: Job dating
+start: 2026-12-03 09:30
+end: "12:00"
+type: job-dating
+mode: onsite
+organizer: France Travail
+commune: "31555"
+audience:
+  - Tous publics
+  - Jeunes de moins de 26 ans
+prerequisites:
+  Permis: [B, CACES R489]
+  Âge: [18 ans minimum]
+places_onsite: 20
+---
+
+Corps.
+"""
+
+
+def test_yaml_front_matter_as_decap_cms_writes_it_reads_like_key_value_lines():
+    from_yaml = validate_event(parse(YAML_FILE), path="f.md", relative=PurePosixPath("events/agence/f.md"), geo=geography())
+    plain = event(Audience="Tous publics, Jeunes de moins de 26 ans", Places_onsite="20",
+                  Prerequisites="Permis : B, CACES R489 ; Âge : 18 ans minimum")
+    assert from_yaml.problems == [] and from_yaml.item == plain.item
+    assert parse(YAML_FILE).fields["places_onsite"].line == 15 and parse(YAML_FILE).body.strip() == "Corps."
+
+
+def test_broken_yaml_front_matter_gets_a_french_message_with_its_line():
+    broken = validate_event(parse("---\ntitle: Atelier\naudience: [Tous publics\n---\nx"), path="b.md",
+                            relative=PurePosixPath("events/b.md"), geo=geography())
+    assert str(broken.problems[0]).startswith("b.md:3: en-tête: en-tête YAML illisible : vérifiez les guillemets")
+    unclosed = validate_event(parse("---\ntitle: Atelier\n"), path="u.md", relative=PurePosixPath("events/u.md"),
+                              geo=geography())
+    assert "l'en-tête YAML n'est pas fermé par une ligne « --- »" in messages(unclosed)[0]
