@@ -51,3 +51,23 @@ def test_pages_cannot_choose_where_they_are_written(tmp_path):
     output = build_site(content, tmp_path / "site" / "output")
     assert (output / "hors-du-site" / "index.html").exists()
     assert not (tmp_path / "x.html").exists() and not (tmp_path / "hors-du-site").exists()
+
+
+def test_the_publishing_report_lists_every_refused_file_with_its_fix(tmp_path):
+    import json
+
+    output = build_site(make_content(tmp_path / "content", invalid=True), tmp_path / "output")
+    page = Site(output).page("admin/rapport")
+    assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert page.select_one(".lead").get_text(" ", strip=True).startswith("8 fichiers refusés")
+    rows = {row.select("td")[0].get_text(): [cell.get_text() for cell in row.select("td")]
+            for row in page.select("tbody tr") if row.select("td")[3].get_text() == "Refusé"}
+    assert set(rows) == {"not-utf8.md", "bad-date.md", "missing-organizer.md", "end-before-start.md",
+                         "unknown-commune.md", "online-without-url.md", "unknown-type.md", "zz-duplicate-uid-b.md"}
+    assert rows["bad-date.md"][1:] == ["2", "Start", "Refusé", "le 31/02/2026 n'existe pas",
+                                       "une date comme 2026-12-03 09:30 ou 03/12/2026 9h30"]
+    report = json.loads((output / "admin/rapport/rapport.json").read_text(encoding="utf-8"))
+    depots = next(folder for folder in report["dossiers"] if folder["dossier"] == "content/events/depots")
+    assert depots["fichiers_refuses"] == 8 == len({p["fichier"] for p in depots["problemes"] if p["niveau"] == "refusé"})
+    assert "Disallow: /admin/rapport/" in (output / "robots.txt").read_text(encoding="utf-8")
+    assert "admin/rapport" not in (output / "sitemap.xml").read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from catalogue.model import AVAILABILITY
 from catalogue.validation import duplicates
 
 from .reader import PROBLEMS_KEY, WARNINGS_KEY, AgendaReader
+from .report import ReportGenerator, record
 
 logger = logging.getLogger(__name__)
 
@@ -23,20 +24,23 @@ def add_reader(readers) -> None:
 
 
 def report(sender, metadata) -> None:
-    """Runs for every file, cached or not, so each build lists every problem. Warnings (the item is
-    published) are information: a strict build fails on problems only."""
+    """Runs for every file, cached or not, so each build lists every problem, in the log and in the
+    publishing report. Warnings (the item is published) are information: a strict build fails on problems only."""
     for problem in metadata.get(PROBLEMS_KEY, ()):
         logger.warning("%s", problem)
     for warning in metadata.get(WARNINGS_KEY, ()):
         logger.info("%s:%s: avertissement : %s", warning.path, warning.line, warning.detail())
+    record(sender.context, "refused", metadata.get(PROBLEMS_KEY, ()))
+    record(sender.context, "warning", metadata.get(WARNINGS_KEY, ()))
 
 
-def _drop_duplicates(documents: list, attribute: str) -> None:
+def _drop_duplicates(generator, documents: list, attribute: str) -> None:
     """A second file reusing a uid or page address is reported and left out."""
     items = [getattr(doc, attribute) for doc in documents if hasattr(doc, attribute)]
     rejected = set()
     for problem in duplicates(items):
         logger.warning("%s", problem)
+        record(generator.context, "refused", [problem])
         rejected.add(problem.path)
     if rejected:
         documents[:] = [doc for doc in documents if getattr(doc, attribute, None) is None
@@ -44,7 +48,7 @@ def _drop_duplicates(documents: list, attribute: str) -> None:
 
 
 def drop_duplicate_events(generator) -> None:
-    _drop_duplicates(generator.articles, "event")
+    _drop_duplicates(generator, generator.articles, "event")
     merge_copies(generator)
 
 
@@ -62,13 +66,17 @@ def merge_copies(generator) -> None:
 
 
 def drop_duplicate_services(generator) -> None:
-    _drop_duplicates(generator.pages, "service")
+    _drop_duplicates(generator, generator.pages, "service")
 
 
 def add_filters(generator) -> None:
     generator.env.filters.update(french_day=french.day, french_clock=french.clock, french_zone_note=french.zone_note,
                                  plural=french.count, by_day=french.by_day)
     generator.env.globals.update(availabilities=AVAILABILITY, easy_read=easy_read.summary)
+
+
+def get_generators(pelican):
+    return ReportGenerator
 
 
 def register() -> None:
@@ -79,3 +87,4 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(drop_duplicate_events)
     signals.page_generator_finalized.connect(drop_duplicate_services)
     signals.generator_init.connect(add_filters)
+    signals.get_generators.connect(get_generators)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 FOLDERS = ("events", "search", "search_index", "preferences", "favourites", "subscribe", "services",
-           "open_data", "images", "guide")
+           "open_data", "images", "guide", "report")
 FILES = ("rss", "atom", "calendar")
 
 
@@ -26,6 +26,7 @@ class Urls:
     open_data: str = "donnees/"
     images: str = "images/evenements/"  # one picture per event type, for previews and JSON-LD
     guide: str = "publier-un-evenement/"  # the agencies' guide (docs/guide-agences.md), linked from every page
+    report: str = "admin/rapport/"  # the publishing report for staff: out of the sitemap and of robots
     archives: str = "archives/"  # inside a listing
     rss: str = "flux.rss"
     atom: str = "flux.atom"

@@ -71,7 +71,8 @@ class SeoGenerator(Generator):
         for term in EVENT_TYPES:
             (images / f"{term.slug}.png").write_bytes(type_picture(term.label, self.settings["SITENAME"]))
         (output / "robots.txt").write_text(
-            f"User-agent: *\nAllow: /\n\nSitemap: {self.state.absolute('sitemap.xml')}\n", encoding="utf-8")
+            f"User-agent: *\nAllow: /\nDisallow: /{self.state.urls.report}\n\n"
+            f"Sitemap: {self.state.absolute('sitemap.xml')}\n", encoding="utf-8")
         (output / "_headers").write_text(HEADERS, encoding="utf-8")
 
 

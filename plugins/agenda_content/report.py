@@ -1,0 +1,57 @@
+"""The publishing report: every agency file the build refused or warned about, by folder (an agency's, or an
+import source's), with the French message, the line and how to fix it; a page for staff and its JSON."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path, PurePosixPath
+
+from agenda_core import site_state
+from pelican.generators import Generator
+
+from catalogue.files import write_atomic
+
+REPORT_KEY = "agenda_report"  # in Pelican's shared context: {file: [(level, Problem)]}
+LEVELS = {"refused": "refusé", "warning": "avertissement"}
+
+
+def record(context: dict, level: str, problems) -> None:
+    """Keep each problem for the report, once per file and message (a cached file is read again)."""
+    found = context.setdefault(REPORT_KEY, {})
+    for problem in problems:
+        entries = found.setdefault(problem.path, [])
+        if (level, problem) not in entries:
+            entries.append((level, problem))
+
+
+def folders(context: dict) -> list[dict]:
+    """Folders in order, each with its files' problems: refused ones first, then line by line."""
+    by_folder: dict[str, list[dict]] = defaultdict(list)
+    for path, entries in context.get(REPORT_KEY, {}).items():
+        for level, problem in sorted(entries, key=lambda entry: (entry[0] != "refused", entry[1].line)):
+            by_folder[str(PurePosixPath(path).parent)].append({
+                "file": PurePosixPath(path).name, "path": path, "line": problem.line, "field": problem.field,
+                "level": level, "message": problem.message, "fix": problem.expected})
+    return [{"folder": folder, "refused": len({e["path"] for e in found if e["level"] == "refused"}),
+             "problems": found} for folder, found in sorted(by_folder.items())]
+
+
+class ReportGenerator(Generator):
+    """Writes the report page (``AGENDA_URLS["report"]``, kept out of the sitemap and of robots) and its JSON."""
+
+    def generate_context(self):
+        self.state = site_state(self)
+
+    def generate_output(self, writer):
+        url = self.state.urls.report
+        found = folders(self.context)
+        writer.write_file(self.state.urls.save_as(url), self.get_template("report"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=url, noindex=True, folders=found,
+                          template_name="report")
+        data = {"genere_le": self.state.now.isoformat(), "dossiers": [
+            {"dossier": folder["folder"], "fichiers_refuses": folder["refused"],
+             "problemes": [{"fichier": p["path"], "ligne": p["line"], "champ": p["field"],
+                            "niveau": LEVELS[p["level"]], "message": p["message"], "correction": p["fix"]}
+                           for p in folder["problems"]]} for folder in found]}
+        write_atomic(Path(self.output_path) / url / "rapport.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
