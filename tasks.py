@@ -34,21 +34,29 @@ def import_events(c, source=None, today=None):
 
 
 @task(help={"content": "content folder to check (default: content/)",
-            "links": "instead, check that every link of the built site (output/) leads somewhere"})
-def check(c, content=str(CONTENT), links=False):
+            "links": "instead, check that every link of the built site (output/) leads somewhere",
+            "format": "text (default), gitlab (Code Quality JSON) or junit (XML), for a merge request"})
+def check(c, content=str(CONTENT), links=False, format="text"):
     """List every problem in every agency file; exit non-zero when there is one."""
     if links:
         check_links(OUTPUT)
         return
     from catalogue.geography import geography
+    from catalogue.problems import gitlab_code_quality, junit
     from catalogue.scan import scan
 
     found = scan(Path(content), geography())
-    for problem in found.problems:
-        print(problem)
-    for warning in found.warnings:
-        print(f"{warning.path}:{warning.line}: avertissement : {warning.detail()}")
-    print(f"{found.files} fichiers vérifiés, {len(found.problems)} problème(s), {len(found.warnings)} avertissement(s).")
+    if format == "gitlab":
+        print(gitlab_code_quality(found.problems, found.warnings), end="")
+    elif format == "junit":
+        print(junit(found.problems, found.files), end="")
+    else:
+        for problem in found.problems:
+            print(problem)
+        for warning in found.warnings:
+            print(f"{warning.path}:{warning.line}: avertissement : {warning.detail()}")
+        print(f"{found.files} fichiers vérifiés, {len(found.problems)} problème(s), "
+              f"{len(found.warnings)} avertissement(s).")
     if found.problems:
         sys.exit(1)
 

@@ -121,3 +121,20 @@ def test_a_yaml_front_matter_file_passes_check_and_is_built(tmp_path):
     page = Site(build_site(tmp_path / "content", tmp_path / "output")).page("evenement/job-dating")
     assert page.select_one("h1").get_text(strip=True) == "Job dating"
     assert "CACES R489" in page.get_text()
+
+
+def test_check_speaks_gitlab_code_quality_and_junit_for_merge_requests(tmp_path):
+    import json
+    from xml.etree import ElementTree
+
+    content = make_content(tmp_path / "content", invalid=True)
+    gitlab = invoke("check", "--content", str(content), "--format", "gitlab", state=tmp_path)
+    entries = json.loads(gitlab.stdout)
+    assert gitlab.returncode == 1 and {entry["severity"] for entry in entries} == {"major", "minor"}
+    bad_date = next(entry for entry in entries if entry["location"]["path"].endswith("bad-date.md"))
+    assert bad_date["location"]["lines"]["begin"] == 2 and bad_date["description"].startswith("Start: le 31/02/2026")
+    assert len({entry["fingerprint"] for entry in entries}) == len(entries) == 8 + 11
+    report = ElementTree.fromstring(invoke("check", "--content", str(content), "--format", "junit", state=tmp_path).stdout)
+    suite = report.find("testsuite")
+    assert (suite.get("tests"), suite.get("failures")) == ("19", "8")
+    assert any(case.get("name").endswith("bad-date.md") and case.find("failure") is not None for case in suite)
