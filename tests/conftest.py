@@ -8,11 +8,20 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
 NOW = "2026-12-01 08:00"
+
+
+@pytest.fixture(autouse=True)
+def fresh_pelican_log():
+    """Pelican's log drops a warning it has already given in this process: each test hears its own."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._ignore.clear()
+    LimitFilter._group_count.clear()
 
 
 def make_content(target: Path, *, invalid: bool = False) -> Path:
