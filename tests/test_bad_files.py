@@ -71,3 +71,20 @@ def test_the_publishing_report_lists_every_refused_file_with_its_fix(tmp_path):
     assert depots["fichiers_refuses"] == 8 == len({p["fichier"] for p in depots["problemes"] if p["niveau"] == "refusé"})
     assert "Disallow: /admin/rapport/" in (output / "robots.txt").read_text(encoding="utf-8")
     assert "admin/rapport" not in (output / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_refused_edit_keeps_the_published_version_online_and_says_so(tmp_path):
+    content = make_content(tmp_path / "content")
+    event = content / "events" / "depot.md"
+    event.write_text(f"Title: Forum des métiers\n{HEADER}", encoding="utf-8")
+    first = Site(build_site(content, tmp_path / "output"))
+    assert first.page("evenement/depot").h1.get_text() == "Forum des métiers"
+    event.write_text(f"Title: Forum des métiers du bâtiment\n{HEADER}".replace("31555", "31000 Paris"), encoding="utf-8")
+    second = Site(build_site(content, tmp_path / "output-2"))  # same revisions state beside the outputs
+    assert second.page("evenement/depot").h1.get_text() == "Forum des métiers"  # still online, as it was
+    rows = [[cell.get_text() for cell in row.select("td")] for row in second.page("admin/rapport").select("tbody tr")]
+    assert ["depot.md", "7", "Commune", "Refusé"] in [row[:4] for row in rows]  # the refusal is still reported
+    assert any(row[0] == "depot.md" and "la version déjà publiée reste en ligne" in row[4] for row in rows)
+    event.write_text(f"Title: Forum des métiers du bâtiment\n{HEADER}", encoding="utf-8")
+    third = Site(build_site(content, tmp_path / "output-3"))
+    assert third.page("evenement/depot").h1.get_text() == "Forum des métiers du bâtiment"  # fixed: the new one

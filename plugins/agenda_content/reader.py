@@ -12,6 +12,8 @@ from catalogue.model import Event, Service
 from catalogue.text import render_markdown, slugify
 from catalogue.validation import load, read_text
 
+from .last_good import LastGood
+
 PROBLEMS_KEY = "agenda_problems"
 WARNINGS_KEY = "agenda_warnings"
 # Keys a static page (content/pages) may set. No save_as/url: a page's address is its slug, inside the site.
@@ -35,13 +37,19 @@ class AgendaReader(BaseReader):
         display = str(PurePosixPath(root.name) / relative)
         if relative.parts[0] not in {"events", "services"}:
             return self._read_page(path, display)
-        result = load(path, root, geography(Path(self.settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR))), display)
+        geo = geography(Path(self.settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR)))
+        result = load(path, root, geo, display)
+        last_good = LastGood(self.settings)
+        if result.item is not None:
+            last_good.remember(relative, path)
+        else:  # a refused edit: the version already published stays, reported with its problems
+            result = last_good.recall(relative, display, geo, result) or result
         if result.item is None:
             return "", {"status": "skip", PROBLEMS_KEY: result.problems}
+        reported = {PROBLEMS_KEY: result.problems, WARNINGS_KEY: result.warnings}
         if isinstance(result.item, Event):
-            return render_markdown(result.item.body), {**self._event_metadata(result.item),
-                                                        WARNINGS_KEY: result.warnings}
-        return render_markdown(result.item.body), self._service_metadata(result.item)
+            return render_markdown(result.item.body), {**self._event_metadata(result.item), **reported}
+        return render_markdown(result.item.body), {**self._service_metadata(result.item), **reported}
 
     def _event_metadata(self, event: Event) -> dict:
         return {
