@@ -38,7 +38,8 @@ def parse(text: str) -> Document:
     """Split a file into header fields and Markdown body.
 
     The header runs from the first line to the first blank line. A line that starts
-    with spaces continues the previous value, as in Pelican's Markdown metadata. A file that
+    with spaces continues the previous value, as in Pelican's Markdown metadata, on a new line of it
+    (a programme or a list may give one item per line). A file that
     starts with ``---`` has YAML front matter instead, read by ``_parse_yaml``.
     """
     document = Document()
@@ -52,7 +53,7 @@ def parse(text: str) -> Document:
             document.body_line = number + 1
             return document
         if line[:1] in (" ", "\t") and current is not None:
-            current.value = f"{current.value} {line.strip()}".strip()
+            current.value = f"{current.value}\n{line.strip()}".strip()
             continue
         match = _FIELD.match(line.lstrip("\ufeff"))
         if not match:
@@ -105,7 +106,8 @@ def _parse_yaml(lines: list[str], document: Document) -> Document:
 
 def _text(node) -> str:
     if isinstance(node, yaml.ScalarNode):
-        return "" if node.tag.endswith(":null") else " ".join(str(node.value).split())
+        lines = (" ".join(line.split()) for line in str(node.value).splitlines())  # a block keeps its lines
+        return "" if node.tag.endswith(":null") else "\n".join(filter(None, lines))
     if isinstance(node, yaml.SequenceNode):
         return "; ".join(filter(None, map(_text, node.value)))
     if isinstance(node, yaml.MappingNode):

@@ -101,11 +101,16 @@ class _Fields:
         return french_name(key) if self.french else self.known[key]
 
     def raw(self, key: str, *, required: bool = False) -> str:
-        found = self.document.fields.get(key)
-        value = found.value.strip() if found else ""
+        """The value on one line: the lines of a continued value are joined by spaces."""
+        value = " ".join(self._lines(key))
         if required and not value:
+            found = self.document.fields.get(key)
             self.add(key, "champ obligatoire absent" if not found else "champ obligatoire vide")
         return value
+
+    def _lines(self, key: str) -> list[str]:
+        found = self.document.fields.get(key)
+        return [line for line in (line.strip() for line in found.value.splitlines()) if line] if found else []
 
     def text(self, key: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
         value = self.raw(key, required=required)
@@ -135,7 +140,8 @@ class _Fields:
         return tuple(keys)
 
     def items(self, key: str, separators: str = ",;") -> tuple[str, ...]:
-        values = [part.strip() for part in re.split(f"[{separators}]", self.raw(key)) if part.strip()]
+        parts = (re.split(f"[{separators}]", line) for line in self._lines(key))  # a line is an item too
+        values = [part.strip() for line in parts for part in line if part.strip()]
         if len(values) > MAX_LIST_ITEMS:
             self.add(key, f"trop de valeurs ({len(values)})", f"au plus {MAX_LIST_ITEMS}, séparées par des virgules")
             return ()
@@ -442,7 +448,8 @@ def _program(fields: _Fields) -> tuple[tuple[str, str], ...]:
         step = program_step(part)
         if step is None:
             fields.add("program", f"étape illisible « {part[:60]} »",
-                       "« heure étape » séparées par des points-virgules, par exemple 9h00 Accueil ; 9h30-12h00 Entretiens")
+                       "« heure étape », une par ligne ou séparées par des points-virgules, par exemple "
+                       "9h00 Accueil ; 9h30-12h00 Entretiens")
         else:
             steps.append(step)
     return tuple(steps)

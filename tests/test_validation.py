@@ -150,7 +150,7 @@ def test_online_needs_url_and_hybrid_needs_both():
                                                 "« groupe : éléments » séparés par des points-virgules, groupe parmi "
                                                 "Diplôme, Âge, Permis, Savoir-être, Contraintes, Autres, ou une "
                                                 "simple liste)"),
-        ({"Program": "Accueil à 9h"}, "Program: étape illisible « Accueil à 9h » (attendu: « heure étape » "),
+        ({"Program": "Accueil à 9h"}, "Program: étape illisible « Accueil à 9h » (attendu: « heure étape », une par ligne"),
         ({"Program": "9h75 Accueil"}, "Program: étape illisible « 9h75 Accueil »"),
         ({"Speakers": "Adecco https://"}, "Speakers: adresse web invalide « https:// »"),
         ({"Job_offers": "beaucoup"}, "Job_offers: valeur illisible « beaucoup » (attendu: un nombre d'offres et/ou "
@@ -299,3 +299,19 @@ def test_broken_yaml_front_matter_gets_a_french_message_with_its_line():
     unclosed = validate_event(parse("---\ntitle: Atelier\n"), path="u.md", relative=PurePosixPath("events/u.md"),
                               geo=geography())
     assert "l'en-tête YAML n'est pas fermé par une ligne « --- »" in messages(unclosed)[0]
+
+
+def test_a_programme_gives_one_step_per_line_in_either_header_format():
+    steps = (("09:00", "Accueil, café"), ("09:30–12:00", "Entretiens avec les recruteurs"), ("12:00", "Bilan"))
+    lines = event(Programme="9h00 Accueil, café\n    9h30-12h00 Entretiens avec les recruteurs\n    12h Bilan")
+    assert lines.problems == [] and lines.item.program == steps
+    block = YAML_FILE.replace("places_onsite: 20", "programme: |\n  9h00 Accueil, café\n  9h30-12h00 Entretiens"
+                                                   " avec les recruteurs\n  12h Bilan")
+    listed = YAML_FILE.replace("places_onsite: 20", "programme:\n  - 9h00 Accueil, café\n  - 9h30-12h00 Entretiens"
+                                                    " avec les recruteurs\n  - 12h Bilan")
+    for text in (block, listed):
+        result = validate_event(parse(text), path="f.md", relative=PurePosixPath("events/agence/f.md"), geo=geography())
+        assert result.problems == [] and result.item.program == steps
+    assert messages(event(Programme="9h00 Accueil\n    pause")) == [
+        "Programme: étape illisible « pause » (attendu: « heure étape », une par ligne ou séparées par des "
+        "points-virgules, par exemple 9h00 Accueil ; 9h30-12h00 Entretiens)"]

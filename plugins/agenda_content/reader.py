@@ -80,7 +80,7 @@ class AgendaReader(BaseReader):
             return "", {"status": "skip", PROBLEMS_KEY: problems}
         document = parse(text)
         metadata = {
-            key: self.process_metadata(key, found.value) for key, found in document.fields.items() if key in PAGE_KEYS
+            key: self.process_metadata(key, " ".join(found.value.split())) for key, found in document.fields.items() if key in PAGE_KEYS
         }
         if "slug" in metadata:
             metadata["slug"] = slugify(metadata["slug"]) or slugify(path.stem)
