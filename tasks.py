@@ -8,9 +8,12 @@ import shutil
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 from invoke import task
+
+from catalogue.dates import PARIS
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))  # Pelican loads these from PLUGIN_PATHS; tasks reuse the link checker
@@ -44,7 +47,12 @@ def check(c, content=str(CONTENT), links=False, format="text"):
     from catalogue.geography import geography
     from catalogue.problems import gitlab_code_quality, junit
     from catalogue.scan import scan
+    from importers.cli import print_summaries
+    from importers.dropped import import_dropped
 
+    imported = import_dropped(Path(content), geography(), datetime.now(PARIS))  # agencies' spreadsheets, as the build
+    if format == "text":
+        print_summaries(imported)
     found = scan(Path(content), geography())
     if format == "gitlab":
         print(gitlab_code_quality(found.problems, found.warnings), end="")
@@ -57,7 +65,7 @@ def check(c, content=str(CONTENT), links=False, format="text"):
             print(f"{warning.path}:{warning.line}: avertissement : {warning.detail()}")
         print(f"{found.files} fichiers vérifiés, {len(found.problems)} problème(s), "
               f"{len(found.warnings)} avertissement(s).")
-    if found.problems:
+    if found.problems or any(summary.error or summary.rejected for summary in imported):
         sys.exit(1)
 
 

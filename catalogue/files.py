@@ -6,13 +6,16 @@ import os
 import tempfile
 from pathlib import Path
 
+IMPORT_REPORT = ".import-report.json"  # beside an import's files: what its last run did, for the publishing report
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, then rename over the target."""
+
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write (text as UTF-8, or bytes) through a temporary file in the same folder, then rename over the target."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with (os.fdopen(handle, "wb") if isinstance(text, bytes)
+              else os.fdopen(handle, "w", encoding="utf-8", newline="\n")) as stream:
             stream.write(text)
         os.replace(temporary, path)
     except BaseException:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 
-from catalogue.files import write_atomic
+from catalogue.files import IMPORT_REPORT, write_atomic
 from catalogue.frontmatter import Document, Field, parse
 from catalogue.geography import Geography
 from catalogue.model import Event, Service
@@ -76,6 +76,19 @@ class Record:
 
 
 @dataclass
+class Entry:
+    """One thing a run says: an item refused, a warning, or a note on the source as a whole."""
+
+    where: str  # the source, and where in it: "agence (ligne 12)"
+    message: str
+    level: str = "refusé"  # "refusé", "avertissement" or "note"
+
+    def __str__(self) -> str:
+        return f"{self.where}: avertissement : {self.message}" if self.level == "avertissement" else \
+            f"{self.where}: {self.message}"
+
+
+@dataclass
 class Summary:
     source: str
     created: int = 0
@@ -84,8 +97,24 @@ class Summary:
     cancelled: int = 0
     rejected: int = 0
     conflicts: int = 0
-    problems: list[str] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
     error: str = ""
+
+    @property
+    def problems(self) -> list[str]:
+        """The entries as the command line prints them."""
+        return [str(entry) for entry in self.entries]
+
+    def add(self, where: str, messages: Iterable[str], level: str = "refusé") -> None:
+        self.entries += [Entry(where, message, level) for message in messages]
+
+    def as_json(self, now: datetime) -> dict:
+        """The publishing report's view of the run (French keys, like the report's own JSON)."""
+        return {"source": self.source, "importe_le": now.isoformat(timespec="seconds"), "echec": self.error,
+                "crees": self.created, "mis_a_jour": self.updated, "inchanges": self.unchanged,
+                "annules": self.cancelled, "rejetes": self.rejected, "conflits": self.conflicts,
+                "problemes": [{"ou": entry.where, "niveau": entry.level, "message": entry.message}
+                              for entry in self.entries]}
 
 
 def rebase_shift(rebase_from: date | None, today: date) -> timedelta:
@@ -184,13 +213,28 @@ class Importer:
         return self.context.fetcher.read(self.source.location, self.context.project_root)
 
     def run(self) -> Summary:
+        """Import the source, then keep what the run said beside its files for the publishing report."""
         summary = Summary(self.source.name)
         try:
-            records = list(self.records())
+            self._import(summary)
         except SourceError as error:
             summary.error = str(error)
-            return summary
-        summary.problems += [f"{self.source.name}: {note}" for note in self.notes]
+        self._save_report(summary)
+        return summary
+
+    def _save_report(self, summary: Summary) -> None:
+        """Rewritten only when the run said something new: a build that imports never touches content for nothing."""
+        report = summary.as_json(self.context.now)
+        try:
+            known = json.loads((self.target / IMPORT_REPORT).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        if {**known, "importe_le": ""} != {**report, "importe_le": ""}:
+            write_atomic(self.target / IMPORT_REPORT, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+
+    def _import(self, summary: Summary) -> None:
+        records = list(self.records())
+        summary.add(self.source.name, self.notes, "note")
         state = self._load_state()
         written: dict[str, str] = {}
         for record in self.context.progress(records, self.source.name):
@@ -198,20 +242,20 @@ class Importer:
             # the file name is the page address: prefixed with the source so two sources never collide
             name = f"{slugify(self.source.name)}-{record_slug(record.key)}.md"
             document = None if record.error else self._document(record)  # may add a warning or an error
-            summary.problems += [f"{where}: avertissement : {warning}" for warning in record.warnings]
+            summary.add(where, record.warnings, "avertissement")
             result = None if record.error else self.validate(document, where, self.folder / slugify(self.source.name) / name)
             if result is None or result.item is None:
                 summary.rejected += 1
                 errors = [record.error] if record.error else [problem.detail() for problem in result.problems]
-                summary.problems += [f"{where}: {error}" for error in errors]
+                summary.add(where, errors)
                 if name in state and name not in written:  # still in the source: its last good version stays
                     written[name] = state[name]
-                    summary.problems.append(f"{where}: la version déjà publiée est gardée")
+                    summary.add(where, ["la version déjà publiée est gardée"], "note")
                 continue
-            summary.problems += [f"{where}: avertissement : {warning.detail()}" for warning in result.warnings]
+            summary.add(where, [warning.detail() for warning in result.warnings], "avertissement")
             if name in written:
                 summary.rejected += 1
-                summary.problems.append(f"{where}: identifiant « {record.key} » en double dans la source")
+                summary.add(where, [f"identifiant « {record.key} » en double dans la source"])
                 continue
             text = self.render(result.item)
             written[name] = self._write(name, text, state, summary)
@@ -220,7 +264,6 @@ class Importer:
         else:  # some items could not be listed (a broken series): nothing is taken for gone
             written = state | written
         self._save_state(state, {name: value for name, value in written.items() if value})
-        return summary
 
     def defaults(self) -> dict[str, str]:
         """Values for fields a record leaves empty: the source's organiser, its website and contact go together."""
@@ -297,7 +340,7 @@ class Importer:
                 return digest(text)
             if state.get(name) != digest(current):
                 summary.conflicts += 1
-                summary.problems.append(f"{self.source.name}: {path} a été modifié à la main : il n'est pas écrasé")
+                summary.add(self.source.name, [f"{path} a été modifié à la main : il n'est pas écrasé"], "note")
                 return state.get(name, "")
             summary.updated += 1
         else:

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from catalogue.dates import PARIS
+from catalogue.files import IMPORT_REPORT
 from catalogue.frontmatter import parse
 from catalogue.geography import geography
 from importers.base import Context, SourceConfig
@@ -47,4 +48,6 @@ def written(root: Path, folder: str) -> dict[str, dict[str, str]]:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(root)): path.read_bytes() for path in sorted((root / "content").rglob("*")) if path.is_file()}
+    """Every file under content/ but the runs' reports (which say what the last run did)."""
+    return {str(path.relative_to(root)): path.read_bytes() for path in sorted((root / "content").rglob("*"))
+            if path.is_file() and path.name != IMPORT_REPORT}

@@ -88,3 +88,57 @@ def test_a_refused_edit_keeps_the_published_version_online_and_says_so(tmp_path)
     event.write_text(f"Title: Forum des métiers du bâtiment\n{HEADER}", encoding="utf-8")
     third = Site(build_site(content, tmp_path / "output-3"))
     assert third.page("evenement/depot").h1.get_text() == "Forum des métiers du bâtiment"  # fixed: the new one
+
+
+def test_an_agency_spreadsheet_dropped_in_its_folder_is_imported_by_the_build_and_reported(tmp_path):
+    """The template from the guide's page, filled in Excel's way and dropped in the agency folder: the good
+    row is published, the bad one is listed in the report with its line, and nothing is rewritten for nothing."""
+    import io
+    import json
+
+    from openpyxl import load_workbook
+
+    from catalogue.files import IMPORT_REPORT
+    from catalogue.vocabulary import EVENT_TYPES, MODES, STATUSES
+
+    content = make_content(tmp_path / "content")
+    first = build_site(content, tmp_path / "output")
+    template = load_workbook(io.BytesIO((first / "publier-un-evenement/modele-evenements.xlsx").read_bytes()))
+    sheet = template["Événements"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:5] == ["Titre", "Type", "Modalité", "Date", "Début"] and len(header) == 28
+    lists = {column[0].value: [cell.value for cell in column[1:] if cell.value] for column in template["Listes"].columns}
+    assert lists["Type"] == [term.label for term in EVENT_TYPES] and lists["Statut"] == [term.label for term in STATUSES]
+    chosen = {str(v.sqref).split(":")[0]: v.formula1 for v in sheet.data_validations.dataValidation}
+    assert chosen == {"B2": f"=Listes!$A$2:$A${len(EVENT_TYPES.terms) + 1}", "C2": f"=Listes!$B$2:$B${len(MODES.terms) + 1}",
+                      "Y2": f"=Listes!$C$2:$C${len(STATUSES.terms) + 1}"}  # Type, Modalité, Statut: drop-down lists
+    rows = [{"Titre": "Atelier CV et lettre de motivation", "Type": "Atelier", "Modalité": "Sur place",
+             "Date": "03/12/2026", "Début": "9h30", "Fin": "11h30", "Organisateur": "Cap emploi 31",
+             "Commune": "31000 Toulouse", "Public": "Tous publics", "Programme": None},
+            {"Titre": "Forum sans date", "Type": "Forum", "Modalité": "Sur place", "Organisateur": "Cap emploi 31",
+             "Commune": "31000 Toulouse"}]
+    for row in rows:
+        sheet.append([row.get(name) for name in header])
+    agency = content / "events" / "cap-emploi-31"
+    agency.mkdir()
+    template.save(agency / "Agenda décembre.xlsx")
+    (agency / "~$Agenda décembre.xlsx").write_bytes(b"\x00lock")  # Excel's lock file while it is open: ignored
+    output = build_site(content, tmp_path / "output-2")
+    site = Site(output)
+    imported = content / "events" / "imports" / "cap-emploi-31-agenda-decembre"
+    assert [path.name for path in sorted(imported.glob("*.md"))] == ["cap-emploi-31-agenda-decembre-ligne-2.md"]
+    assert site.page("evenement/cap-emploi-31-agenda-decembre-ligne-2").h1.get_text() == rows[0]["Titre"]
+    report = site.page("admin/rapport")
+    assert report.select_one(".lead").get_text(" ", strip=True).startswith("0 fichier refusé et 1 élément importé refusé")
+    section = next(h2.parent for h2 in report.select("h2") if "cap-emploi-31-agenda-decembre" in h2.get_text())
+    assert "1 créé, 0 mis à jour, 0 inchangé, 0 annulé, 1 élément refusé" in section.get_text(" ", strip=True)
+    refused = [[cell.get_text().replace("\xa0", " ") for cell in row.select("td")] for row in section.select("tbody tr")
+               if row.select("td")[1].get_text() == "Refusé"]
+    assert ["cap-emploi-31-agenda-decembre (feuille « Événements », ligne 3)", "Refusé",
+            "Date / Début: champ obligatoire absent"] in refused and len(refused) == 2  # the date, hence the end
+    data = json.loads((output / "admin/rapport/rapport.json").read_text(encoding="utf-8"))
+    assert [run["source"] for run in data["imports"]] == ["cap-emploi-31-agenda-decembre"]
+    build_site(content, tmp_path / "output-3")  # the event is now unchanged: the report says so
+    stamp = (imported / IMPORT_REPORT).stat().st_mtime_ns
+    build_site(content, tmp_path / "output-4")
+    assert (imported / IMPORT_REPORT).stat().st_mtime_ns == stamp  # the same run again: not rewritten

@@ -9,6 +9,7 @@ import time
 import pytest
 from werkzeug import Response
 
+from catalogue.files import IMPORT_REPORT
 from importers.francetravail import FranceTravailImporter
 from tests.importers_support import FIXTURES, make_context, snapshot, source, written
 
@@ -147,6 +148,8 @@ def test_a_failing_source_changes_nothing(tmp_path, httpserver, credentials, res
     assert message in summary.error
     assert (summary.created, summary.updated, summary.cancelled) == (0, 0, 0)
     assert snapshot(tmp_path) == before
+    report = json.loads((tmp_path / "content/events/imports/ft" / IMPORT_REPORT).read_text(encoding="utf-8"))
+    assert message in report["echec"] and report["crees"] == 0  # the publishing report will say so
 
 
 def test_timeout_is_reported(tmp_path, httpserver, credentials):

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import agenda_core
+from agenda_core import settings as core_settings
 from pelican import signals
 
 from catalogue import easy_read, french
 from catalogue.dedup import duplicate_groups
+from catalogue.geography import DEFAULT_DATA_DIR, geography
 from catalogue.model import AVAILABILITY
 from catalogue.validation import duplicates
+from importers.dropped import import_dropped
 
 from .reader import PROBLEMS_KEY, WARNINGS_KEY, AgendaReader
 from .report import ReportGenerator, record
@@ -69,6 +73,18 @@ def drop_duplicate_services(generator) -> None:
     _drop_duplicates(generator, generator.pages, "service")
 
 
+def import_dropped_spreadsheets(pelican) -> None:
+    """An agency's spreadsheet in its folder becomes Markdown before the content is read; what each import
+    refused goes to the log and to the publishing report."""
+    settings = pelican.settings
+    geo = geography(Path(settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR)))
+    for summary in import_dropped(Path(settings["PATH"]), geo, core_settings.now(settings)):
+        if summary.error:
+            logger.warning("%s : %s (contenu déjà publié conservé)", summary.source, summary.error)
+        for entry in summary.entries:
+            (logger.info if entry.level == "note" else logger.warning)("%s", entry)
+
+
 def add_filters(generator) -> None:
     generator.env.filters.update(french_day=french.day, french_clock=french.clock, french_zone_note=french.zone_note,
                                  plural=french.count, by_day=french.by_day)
@@ -81,6 +97,7 @@ def get_generators(pelican):
 
 def register() -> None:
     agenda_core.connect()
+    signals.initialized.connect(import_dropped_spreadsheets)
     signals.readers_init.connect(add_reader)
     signals.article_generator_context.connect(report)
     signals.page_generator_context.connect(report)

@@ -79,9 +79,8 @@ class AgendaReader(BaseReader):
         if text is None:
             return "", {"status": "skip", PROBLEMS_KEY: problems}
         document = parse(text)
-        metadata = {
-            key: self.process_metadata(key, " ".join(found.value.split())) for key, found in document.fields.items() if key in PAGE_KEYS
-        }
+        metadata = {key: self.process_metadata(key, " ".join(found.value.split()))  # continued lines joined
+                    for key, found in document.fields.items() if key in PAGE_KEYS}
         if "slug" in metadata:
             metadata["slug"] = slugify(metadata["slug"]) or slugify(path.stem)
         return render_markdown(document.body), metadata

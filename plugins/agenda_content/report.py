@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from agenda_core import site_state
 from pelican.generators import Generator
 
-from catalogue.files import write_atomic
+from catalogue.files import IMPORT_REPORT, write_atomic
 
 REPORT_KEY = "agenda_report"  # in Pelican's shared context: {file: [(level, Problem)]}
 LEVELS = {"refused": "refusé", "warning": "avertissement"}
@@ -37,6 +38,17 @@ def folders(context: dict) -> list[dict]:
              "problems": found} for folder, found in sorted(by_folder.items())]
 
 
+def imports(content: Path) -> list[dict]:
+    """What each import's last run said (``importers`` writes it beside the source's files), by source name."""
+    found = []
+    for path in sorted(content.rglob(IMPORT_REPORT)):
+        try:
+            found.append(json.loads(path.read_text(encoding="utf-8")) | {"dossier": str(path.parent.relative_to(content))})
+        except (OSError, ValueError):
+            continue  # a report being replaced or damaged: the next import writes it again
+    return sorted(found, key=lambda run: run["source"])
+
+
 class ReportGenerator(Generator):
     """Writes the report page (``AGENDA_URLS["report"]``, kept out of the sitemap and of robots) and its JSON."""
 
@@ -45,11 +57,13 @@ class ReportGenerator(Generator):
 
     def generate_output(self, writer):
         url = self.state.urls.report
-        found = folders(self.context)
+        found, runs = folders(self.context), imports(Path(self.path))
+        shown = [run | {"when": datetime.fromisoformat(run["importe_le"]).astimezone(self.state.now.tzinfo)}
+                 for run in runs]
         writer.write_file(self.state.urls.save_as(url), self.get_template("report"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url=url, noindex=True, folders=found,
-                          template_name="report")
-        data = {"genere_le": self.state.now.isoformat(), "dossiers": [
+                          imports=shown, template_name="report")
+        data = {"genere_le": self.state.now.isoformat(), "imports": runs, "dossiers": [
             {"dossier": folder["folder"], "fichiers_refuses": folder["refused"],
              "problemes": [{"fichier": p["path"], "ligne": p["line"], "champ": p["field"],
                             "niveau": LEVELS[p["level"]], "message": p["message"], "correction": p["fix"]}

@@ -1,4 +1,5 @@
-"""Write the home page, the listing and archive pages of every scope, and the services catalogue."""
+"""Write the home page, the listing and archive pages of every scope, the services catalogue, and the agencies'
+guide with its spreadsheet template."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from types import SimpleNamespace
 from agenda_core import site_state
 from pelican.generators import Generator
 
+from catalogue.files import write_atomic
 from catalogue.text import render_markdown
 from catalogue.vocabulary import CAMPAIGN_PATH, TAGGINGS
+from importers.template import FILE_NAME as TEMPLATE
+from importers.template import spreadsheet_template
 
 TAG_INDEXES = (  # kind, path, heading and lead of the pages listing a tag's values (/evenements/<path>/)
     ("campaign", CAMPAIGN_PATH, "Opérations en cours",
@@ -52,6 +56,7 @@ class ListingsGenerator(Generator):
         for category in state.service_categories:
             write(urls.save_as(category.url), "services", category.url, category=category)
         write(urls.save_as(urls.guide), "page", urls.guide, page=agencies_guide(Path(self.settings["AGENDA_ROOT"])))
+        write_atomic(Path(self.output_path) / urls.guide / TEMPLATE, spreadsheet_template())  # the guide links it
 
     def _writer(self, writer):
         def write(save_as: str, template: str, url: str, paginated: list | None = None, **extra):

@@ -1,0 +1,38 @@
+"""Spreadsheets an agency drops in its own folder under ``content/events/`` (``content/events/cap-emploi-31/
+agenda.xlsx``): each is imported like a declared spreadsheet source, before the build reads the content, into
+``content/events/imports/<folder>-<file name>/``, with the same messages in the publishing report."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from catalogue.geography import Geography
+from catalogue.text import slugify
+
+from .base import Context, SourceConfig, Summary
+from .fetch import Fetcher
+from .spreadsheet import SpreadsheetImporter
+
+SUFFIXES = (".xlsx", ".csv")
+
+
+def dropped_spreadsheets(content: Path) -> list[Path]:
+    """The spreadsheets in agency folders; imports' own folders, hidden files and Excel's lock files
+    (``~$agenda.xlsx``, there while the file is open) are left alone."""
+    events = content / "events"
+    return sorted(path for path in events.rglob("*")
+                  if path.suffix.lower() in SUFFIXES and path.is_file() and not path.name.startswith((".", "~$"))
+                  and path.relative_to(events).parts[0] != "imports")
+
+
+def source_name(content: Path, path: Path) -> str:
+    """``content/events/cap-emploi-31/Agenda décembre.xlsx`` -> ``cap-emploi-31-agenda-decembre``."""
+    return slugify("-".join(path.relative_to(content / "events").with_suffix("").parts))
+
+
+def import_dropped(content: Path, geo: Geography, now: datetime) -> list[Summary]:
+    context = Context(project_root=content, content_root=content, geo=geo, now=now, fetcher=Fetcher())
+    return [SpreadsheetImporter(SourceConfig(source_name(content, path), "spreadsheet",
+                                             str(path.relative_to(content))), context).run()
+            for path in dropped_spreadsheets(content)]
