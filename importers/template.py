@@ -7,6 +7,7 @@ The file is the same bytes from one build to the next (fixed dates inside and in
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 
@@ -52,6 +53,7 @@ COLUMNS = (
 )
 CHOICES: dict[str, Vocabulary] = {"Type": EVENT_TYPES, "Modalité": MODES, "Statut": STATUSES}  # one value each
 LISTS: dict[str, Vocabulary] = CHOICES | {"Public": AUDIENCES, "Avantages": BENEFITS, "Objectifs": OBJECTIVES}
+_MODIFIED = re.compile(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 FIXED = datetime(2026, 1, 1)  # inside the file: a template has no creation date to tell
 
 
@@ -103,11 +105,15 @@ def _instructions(sheet) -> None:
 
 
 def _stable(data: bytes) -> bytes:
-    """The archive again with a fixed date on every member, so equal templates are equal bytes."""
+    """The archive again with a fixed date on every member and as the modification date that openpyxl sets
+    when it saves, so equal templates are equal bytes."""
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
         for member in source.infolist():
             stamped = zipfile.ZipInfo(member.filename, date_time=FIXED.timetuple()[:6])
             stamped.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(stamped, source.read(member))
+            body = source.read(member)
+            if member.filename == "docProps/core.xml":
+                body = _MODIFIED.sub(rf"\g<1>{FIXED:%Y-%m-%dT%H:%M:%SZ}\g<2>", body.decode("utf-8")).encode("utf-8")
+            target.writestr(stamped, body)
     return output.getvalue()
