@@ -6,7 +6,7 @@ import logging
 import os
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import agenda_core
 from pelican import signals
@@ -17,16 +17,17 @@ _FEED_URL = re.compile(r"(?:<link>|<guid[^>]*>|<id>|href=\")([^<\"]+)")
 _CALENDAR_URL = re.compile(r"^URL:(.+)$", re.MULTILINE)
 
 
-def _target(url: str, public: str) -> str | None:
-    """The output path a URL points to, or None when it is not ours to check."""
+def _target(url: str, public: str, page: str = "") -> str | None:
+    """The output path a URL of ``page`` points to (a relative one from the page's folder), or None when it is
+    not ours to check."""
     if url.startswith("webcal://"):
         url = "http://" + url.removeprefix("webcal://")
     if public and url.startswith(public):
-        url = url[len(public):] or "/"
+        url = "/" + url[len(public):]
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or not parts.path or url.startswith("#"):
         return None
-    path = unquote(parts.path).lstrip("/")
+    path = unquote(urljoin(f"/{page}", parts.path)).lstrip("/")
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
@@ -48,7 +49,7 @@ def broken_links(output: Path, public_url: str = "") -> list[str]:
         else:
             continue
         for url in urls:
-            target = _target(url.strip().replace("&amp;", "&"), public)
+            target = _target(url.strip().replace("&amp;", "&"), public, name)
             if target is not None and target not in files and f"{target}/index.html" not in files:
                 broken.append(f"{name}: {url}")
     return broken
