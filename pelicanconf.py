@@ -25,7 +25,12 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_seo", "agenda_dsfr",
-           "agenda_search"]
+           "agenda_search", "agenda_cms"]
+# The back office at /admin/ (plugins/agenda_cms, docs/back-office.md): one form per agency folder under
+# content/events/, plus the agencies named here (folder -> name, the default organiser). publishconf.py sets the
+# production Git backend ("backend": {"name": "gitlab", "repo": …}).
+AGENDA_CMS = {"agencies": {"france-travail-toulouse-occitane": "France Travail Toulouse Occitane",
+                           "mission-locale-metz": "Mission locale de Metz"}}
 # The State design system (plugins/agenda_dsfr): set "brand" to False for a partner deployment
 # without the Marianne block. Components and fonts are listed in the plugin's DEFAULTS.
 DSFR = {"brand": True}

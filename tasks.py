@@ -164,6 +164,20 @@ def serve(c, port=8000):
     pelican_run(c, f"--listen --bind 127.0.0.1 --port {port}")
 
 
+@task(help={"port": "the site's port on 127.0.0.1 (default 8000); the CMS proxy listens on 127.0.0.1:8081"})
+def cms(c, port=8000):
+    """The back office on this working copy: decap-server on 127.0.0.1, and the site rebuilt as files change."""
+    import subprocess
+
+    environment = os.environ | {"MODE": "fs", "PORT": "8081", "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(ROOT)}
+    proxy = subprocess.Popen(["node", str(ROOT / "node_modules/decap-server/dist/index.js")], env=environment)
+    try:
+        print(f"Formulaire de publication : http://127.0.0.1:{port}/admin/ (Ctrl+C pour arrêter)")
+        pelican_run(c, f"--autoreload --listen --bind 127.0.0.1 --port {port}")
+    finally:
+        proxy.terminate()
+
+
 @task
 def publish(c):
     """Build with production settings (publishconf.py)."""

@@ -12,6 +12,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from agenda_seo.generator import ADMIN_CSP
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'"
@@ -32,7 +33,7 @@ requires_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.en
 
 class _Handler(SimpleHTTPRequestHandler):
     def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("Content-Security-Policy", ADMIN_CSP if self.path.startswith("/admin/") else CSP)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 

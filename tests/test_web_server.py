@@ -96,12 +96,24 @@ def test_the_build_is_world_readable_whatever_the_umask(served):
     assert modes == {0o644, 0o755}
 
 
+def declared_headers(output: Path) -> dict[str, dict[str, str]]:
+    """The _headers file: path pattern -> its headers."""
+    blocks: dict[str, dict[str, str]] = {}
+    for line in (output / "_headers").read_text(encoding="utf-8").splitlines():
+        if not line.startswith(" "):
+            current = blocks.setdefault(line.strip(), {})
+        else:
+            name, _, value = line.strip().partition(": ")
+            current[name] = value
+    return blocks
+
+
 @requires_nginx
 def test_nginx_as_www_data_serves_every_page_with_the_sites_headers(served):
     base, output = served
     workers = subprocess.run(["ps", "-o", "user=", "-C", "nginx"], capture_output=True, text=True).stdout.split()
     assert "www-data" in workers
-    declared = dict(re.findall(r"^  ([\w-]+): (.+)$", (output / "_headers").read_text(), re.MULTILINE))
+    declared = declared_headers(output)["/*"]
     for url, expected in PAGES.items():
         status, headers, _ = fetch(f"{base}/{url}")
         assert status == expected, url
@@ -117,6 +129,11 @@ def test_nginx_as_www_data_serves_every_page_with_the_sites_headers(served):
         assert headers["Content-Security-Policy"] == declared["Content-Security-Policy"], url
     assert fetch(f"{base}/evenements/agenda.ics")[1]["Content-Type"] == "text/calendar; charset=utf-8"
     assert fetch(f"{base}/theme/css/site.css")[1]["Cache-Control"] == "max-age=86400"
+    for url in ("admin/", "admin/config.yml", "admin/decap-cms.js"):  # the back office: its own policy
+        status, headers, _ = fetch(f"{base}/{url}")
+        assert status == 200 and headers["X-Content-Type-Options"] == "nosniff", url
+        assert headers["Content-Security-Policy"] == declared_headers(output)["/admin/*"]["Content-Security-Policy"]
+    assert fetch(f"{base}/admin/config.yml")[1]["Content-Type"].startswith("text/yaml")
 
 
 @requires_nginx
@@ -137,4 +154,7 @@ def test_every_kind_of_page_loads_under_the_csp_nginx_sends(served):
                 if expected == 404:  # the browser reports the page's own status
                     errors[:] = [error for error in errors if "404" not in error]
                 assert errors == [], (url, errors)
+            page.goto(f"{base}/admin/", wait_until="networkidle")  # Decap CMS starts under its own policy
+            page.get_by_role("button", name="Se connecter").wait_for()
+            assert page.evaluate("window.__violations") == []
             page.close()

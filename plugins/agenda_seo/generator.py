@@ -17,11 +17,20 @@ from .structured_data import event_json_ld, script_json
 # Response headers in the "_headers" format static hosts read (deploy/nginx.conf sets the same).
 CSP = ("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
        "form-action 'self'")
+# The back office (Decap CMS, plugins/agenda_cms) injects its styles and talks to the local proxy or the Git
+# host's API, and its configuration check (ajv) compiles code: its pages, and only they, get this policy. Scripts
+# still come from the site's own files only.
+ADMIN_CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+             "img-src 'self' data: blob:; connect-src 'self' http://127.0.0.1:* https:; object-src 'none'; base-uri 'none'; "
+             "frame-ancestors 'none'; form-action 'self'")
+OTHER_HEADERS = """  X-Content-Type-Options: nosniff
+  Referrer-Policy: strict-origin-when-cross-origin
+  Permissions-Policy: geolocation=(), camera=(), microphone=()"""
 HEADERS = f"""/*
   Content-Security-Policy: {CSP}
-  X-Content-Type-Options: nosniff
-  Referrer-Policy: strict-origin-when-cross-origin
-  Permissions-Policy: geolocation=(), camera=(), microphone=()
+{OTHER_HEADERS}
+/admin/*
+  Content-Security-Policy: {ADMIN_CSP}
 /*.ics
   Content-Type: text/calendar; charset=utf-8
 """
@@ -71,7 +80,7 @@ class SeoGenerator(Generator):
         for term in EVENT_TYPES:
             (images / f"{term.slug}.png").write_bytes(type_picture(term.label, self.settings["SITENAME"]))
         (output / "robots.txt").write_text(
-            f"User-agent: *\nAllow: /\nDisallow: /{self.state.urls.report}\n\n"
+            f"User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /{self.state.urls.report}\n\n"
             f"Sitemap: {self.state.absolute('sitemap.xml')}\n", encoding="utf-8")
         (output / "_headers").write_text(HEADERS, encoding="utf-8")
 

@@ -1,0 +1,63 @@
+"""Writes the back office into output/admin/: the page, its configuration (config.yml), Decap CMS's files from the
+pinned npm package, and communes.json for the commune field."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+from agenda_core import site_state
+from pelican.generators import Generator
+
+from catalogue.files import write_atomic
+from catalogue.geography import DEFAULT_DATA_DIR, geography
+
+from .config import cms_config
+
+DEFAULTS = {
+    # Where the CMS saves in production (Decap's backend block): see docs/agencies-back-office.md
+    "backend": {"name": "git-gateway", "branch": "main"},
+    # folder under content/events -> the agency's name; folders found there are added with their own name
+    "agencies": {},
+    "local_port": 8081,  # decap-server on 127.0.0.1 (invoke cms)
+    "dist": "node_modules/decap-cms/dist",
+}
+FOLDER = "admin"  # the CMS page; the publishing report lives under it too
+
+
+def agency_folders(content: Path, named: dict[str, str]) -> dict[str, str]:
+    """Every agency folder: those named in the settings and those already under content/events/."""
+    events = content / "events"
+    found = {path.name: path.name for path in events.iterdir() if path.is_dir() and path.name != "imports"} \
+        if events.is_dir() else {}
+    return found | named
+
+
+class CmsGenerator(Generator):
+    def generate_context(self):
+        self.state = site_state(self)
+        self.options = self.settings["AGENDA_CMS"]
+
+    def generate_output(self, writer):
+        root, output = Path(self.settings["AGENDA_ROOT"]), Path(self.output_path) / FOLDER
+        agencies = agency_folders(Path(self.path), self.options["agencies"])
+        config = cms_config(agencies, self.options["backend"], self.options["local_port"])
+        write_atomic(output / "config.yml", "# Made by the build from the catalogue (plugins/agenda_cms): do not edit\n"
+                     + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120))
+        geo = geography(Path(self.settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR)))
+        communes = [[c.code, c.name, " ".join(c.postcodes)] for c in sorted(geo.communes.values(), key=_by_size)]
+        write_atomic(output / "communes.json", json.dumps(communes, ensure_ascii=False, separators=(",", ":")))
+        dist = root / self.options["dist"]
+        for script in sorted(dist.glob("*decap-cms.js")):  # the bundle and the chunks it loads beside itself
+            target = output / script.name
+            if not target.exists() or target.stat().st_size != script.stat().st_size:
+                shutil.copyfile(script, target)
+        writer.write_file(f"{FOLDER}/index.html", self.get_template("cms"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=f"{FOLDER}/", noindex=True)
+
+
+def _by_size(commune) -> tuple:
+    """Larger communes first, so a few letters suggest Toulouse before Toulouse-le-Château."""
+    return (-commune.population, commune.name)

@@ -1,0 +1,62 @@
+// The back office's commune field (Decap CMS custom widget "commune"): suggestions from the official geography
+// (communes.json, written by the build beside the CMS) as staff type a name or a postcode, with or without
+// accents or hyphens ("st junien", "87200"); the value is what the build reads ("87200 Saint-Junien"), and the
+// form refuses to save a commune that is not in the list.
+(function () {
+  'use strict';
+  var MAX = 12;
+  var communes = [];  // [INSEE code, name, "postcode postcode…", folded name]
+  var ready = fetch('communes.json').then(function (answer) { return answer.json(); }).then(function (rows) {
+    communes = rows.map(function (row) { return row.concat(fold(row[1])); });
+  });
+
+  function fold(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[-'’]/g, ' ')
+      .replace(/\bste\b/g, 'sainte').replace(/\bst\b/g, 'saint').replace(/\s+/g, ' ').trim();
+  }
+
+  // "87200 Saint-Junien" for each postcode the text may mean, best first (a postcode, else the name's start)
+  function suggestions(text) {
+    var words = fold(text), found = [];
+    var postcode = (words.match(/^\d{2,5}/) || [''])[0], name = words.replace(/^\d{2,5}\s*/, '');
+    if (!postcode && name.length < 2) return found;
+    communes.forEach(function (commune) {
+      if (found.length >= MAX || (name && commune[3].indexOf(name) !== 0)) return;
+      commune[2].split(' ').forEach(function (code) {
+        if (found.length < MAX && code.indexOf(postcode) === 0) found.push(code + ' ' + commune[1]);
+      });
+    });
+    return found;
+  }
+
+  function known(value) {
+    var match = value.trim().match(/^(\d{5})\s+(.+)$/);
+    return !!match && communes.some(function (commune) {
+      return commune[2].split(' ').indexOf(match[1]) >= 0 && commune[3] === fold(match[2]);
+    });
+  }
+
+  var Control = createClass({
+    componentDidMount: function () { ready.then(this.forceUpdate.bind(this, undefined)); },
+    isValid: function () {
+      var value = (this.props.value || '').trim();
+      if (!value || known(value)) return true;
+      return { error: { message: 'Commune inconnue : tapez son nom ou son code postal, puis choisissez-la dans la liste (par exemple 31000 Toulouse).' } };
+    },
+    render: function () {
+      var props = this.props, list = props.forID + '-communes';
+      return h('div', null,
+        h('input', {
+          id: props.forID, className: props.classNameWrapper, type: 'text', list: list, autoComplete: 'off',
+          value: props.value || '', placeholder: 'Nom ou code postal',
+          onChange: function (event) { props.onChange(event.target.value); },
+          onFocus: props.setActiveStyle, onBlur: props.setInactiveStyle
+        }),
+        h('datalist', { id: list }, suggestions(props.value || '').map(function (option) {
+          return h('option', { key: option, value: option });
+        })));
+    }
+  });
+  var Preview = createClass({ render: function () { return h('p', null, this.props.value || ''); } });
+  CMS.registerWidget('commune', Control, Preview);
+})();
