@@ -164,12 +164,14 @@ def serve(c, port=8000):
     pelican_run(c, f"--listen --bind 127.0.0.1 --port {port}")
 
 
-@task(help={"port": "the site's port on 127.0.0.1 (default 8000); the CMS proxy listens on 127.0.0.1:8081"})
-def cms(c, port=8000):
+@task(help={"port": "the site's port on 127.0.0.1 (default 8000); the CMS proxy listens on 127.0.0.1:8081",
+            "workflow": "keep each entry on a Git branch of this repository until it is published (editorial workflow)"})
+def cms(c, port=8000, workflow=False):
     """The back office on this working copy: decap-server on 127.0.0.1, and the site rebuilt as files change."""
     import subprocess
 
-    environment = os.environ | {"MODE": "fs", "PORT": "8081", "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(ROOT)}
+    environment = os.environ | {"MODE": "git" if workflow else "fs", "PORT": "8081", "BIND_HOST": "127.0.0.1",
+                                "GIT_REPO_DIRECTORY": str(ROOT)}
     proxy = subprocess.Popen(["node", str(ROOT / "node_modules/decap-server/dist/index.js")], env=environment)
     try:
         print(f"Formulaire de publication : http://127.0.0.1:{port}/admin/ (Ctrl+C pour arrêter)")

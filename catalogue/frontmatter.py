@@ -111,5 +111,6 @@ def _text(node) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "; ".join(filter(None, map(_text, node.value)))
     if isinstance(node, yaml.MappingNode):
-        return " ; ".join(f"{_text(key)} : {_text(value).replace('; ', ', ')}" for key, value in node.value)
+        entries = ((_text(key), _text(value).replace("; ", ", ")) for key, value in node.value)
+        return " ; ".join(f"{key} : {value}" for key, value in entries if value)  # a group left empty is no group
     return ""

@@ -277,6 +277,7 @@ audience:
 prerequisites:
   Permis: [B, CACES R489]
   Âge: [18 ans minimum]
+  diplome: []
 places_onsite: 20
 ---
 
@@ -289,7 +290,7 @@ def test_yaml_front_matter_as_decap_cms_writes_it_reads_like_key_value_lines():
     plain = event(Audience="Tous publics, Jeunes de moins de 26 ans", Places_onsite="20",
                   Prerequisites="Permis : B, CACES R489 ; Âge : 18 ans minimum")
     assert from_yaml.problems == [] and from_yaml.item == plain.item
-    assert parse(YAML_FILE).fields["places_onsite"].line == 15 and parse(YAML_FILE).body.strip() == "Corps."
+    assert parse(YAML_FILE).fields["places_onsite"].line == 16 and parse(YAML_FILE).body.strip() == "Corps."
 
 
 def test_broken_yaml_front_matter_gets_a_french_message_with_its_line():

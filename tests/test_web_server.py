@@ -129,7 +129,7 @@ def test_nginx_as_www_data_serves_every_page_with_the_sites_headers(served):
         assert headers["Content-Security-Policy"] == declared["Content-Security-Policy"], url
     assert fetch(f"{base}/evenements/agenda.ics")[1]["Content-Type"] == "text/calendar; charset=utf-8"
     assert fetch(f"{base}/theme/css/site.css")[1]["Cache-Control"] == "max-age=86400"
-    for url in ("admin/", "admin/config.yml", "admin/decap-cms.js"):  # the back office: its own policy
+    for url in ("admin/", "admin/config.yml", "admin/communes.json"):  # the back office: its own policy
         status, headers, _ = fetch(f"{base}/{url}")
         assert status == 200 and headers["X-Content-Type-Options"] == "nosniff", url
         assert headers["Content-Security-Policy"] == declared_headers(output)["/admin/*"]["Content-Security-Policy"]
@@ -157,4 +157,7 @@ def test_every_kind_of_page_loads_under_the_csp_nginx_sends(served):
             page.goto(f"{base}/admin/", wait_until="networkidle")  # Decap CMS starts under its own policy
             page.get_by_role("button", name="Se connecter").wait_for()
             assert page.evaluate("window.__violations") == []
+            # with no back end here, its probes of the local proxy and of the Git host fail, and say so
+            errors[:] = [error for error in errors if not error.startswith("Failed to load resource")]
+            assert errors == [], errors
             page.close()

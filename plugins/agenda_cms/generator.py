@@ -1,5 +1,5 @@
-"""Writes the back office into output/admin/: the page, its configuration (config.yml), Decap CMS's files from the
-pinned npm package, and communes.json for the commune field."""
+"""Writes the back office into output/admin/: the page, its configuration (config.yml) and communes.json for the
+commune field; and Decap CMS's files from the pinned npm package into output/theme/decap/, with the site's scripts."""
 
 from __future__ import annotations
 
@@ -49,9 +49,10 @@ class CmsGenerator(Generator):
         geo = geography(Path(self.settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR)))
         communes = [[c.code, c.name, " ".join(c.postcodes)] for c in sorted(geo.communes.values(), key=_by_size)]
         write_atomic(output / "communes.json", json.dumps(communes, ensure_ascii=False, separators=(",", ":")))
-        dist = root / self.options["dist"]
-        for script in sorted(dist.glob("*decap-cms.js")):  # the bundle and the chunks it loads beside itself
-            target = output / script.name
+        scripts = Path(self.output_path) / "theme" / "decap"
+        scripts.mkdir(parents=True, exist_ok=True)
+        for script in sorted((root / self.options["dist"]).glob("*decap-cms.js")):  # and the chunks it loads beside it
+            target = scripts / script.name
             if not target.exists() or target.stat().st_size != script.stat().st_size:
                 shutil.copyfile(script, target)
         writer.write_file(f"{FOLDER}/index.html", self.get_template("cms"), self.context,

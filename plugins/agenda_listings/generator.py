@@ -3,6 +3,7 @@ guide with its spreadsheet template."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -23,12 +24,15 @@ TAG_INDEXES = (  # kind, path, heading and lead of the pages listing a tag's val
 
 
 GUIDE = "docs/guide-agences.md"  # written for agencies in French; published as it is
+_PICTURE = re.compile(r"!\[[^\]]*\]\((screenshots/[\w.-]+\.png)\)")
 
 
 def agencies_guide(root: Path) -> SimpleNamespace:
-    """The guide as a page (title: its first heading; content: the rest as HTML), from the document in docs/."""
+    """The guide as a page (title: its first heading; content: the rest as HTML), from the document in docs/;
+    ``pictures``: the screenshots it shows, by their path relative to the guide."""
     title, _, body = (root / GUIDE).read_text(encoding="utf-8").partition("\n")
-    return SimpleNamespace(title=title.removeprefix("# ").strip(), content=render_markdown(body))
+    return SimpleNamespace(title=title.removeprefix("# ").strip(), content=render_markdown(body),
+                           pictures=sorted(set(_PICTURE.findall(body))))
 
 
 class ListingsGenerator(Generator):
@@ -55,8 +59,12 @@ class ListingsGenerator(Generator):
         write(urls.save_as(urls.favourites), "favourites", urls.favourites, noindex=True)
         for category in state.service_categories:
             write(urls.save_as(category.url), "services", category.url, category=category)
-        write(urls.save_as(urls.guide), "page", urls.guide, page=agencies_guide(Path(self.settings["AGENDA_ROOT"])))
-        write_atomic(Path(self.output_path) / urls.guide / TEMPLATE, spreadsheet_template())  # the guide links it
+        root, guide_folder = Path(self.settings["AGENDA_ROOT"]), Path(self.output_path) / urls.guide
+        guide = agencies_guide(root)
+        write(urls.save_as(urls.guide), "page", urls.guide, page=guide)
+        write_atomic(guide_folder / TEMPLATE, spreadsheet_template())  # the guide links it, and its screenshots
+        for picture in guide.pictures:
+            write_atomic(guide_folder / picture, (root / GUIDE).parent.joinpath(picture).read_bytes())
 
     def _writer(self, writer):
         def write(save_as: str, template: str, url: str, paginated: list | None = None, **extra):

@@ -1,9 +1,10 @@
-// The back office's commune field (Decap CMS custom widget "commune"): suggestions from the official geography
-// (communes.json, written by the build beside the CMS) as staff type a name or a postcode, with or without
-// accents or hyphens ("st junien", "87200"); the value is what the build reads ("87200 Saint-Junien"), and the
-// form refuses to save a commune that is not in the list.
+// The back office's own script, after Decap CMS: the note for browsers without JavaScript goes, and the commune
+// field (custom widget "commune") suggests communes of the official geography (communes.json, written by the build
+// beside the page) as staff type a name or a postcode, with or without accents or hyphens ("st junien", "87200");
+// its value is what the build reads ("87200 Saint-Junien"), and the form refuses to save a commune not in the list.
 (function () {
   'use strict';
+  document.querySelector('.admin-nojs').remove();
   var MAX = 12;
   var communes = [];  // [INSEE code, name, "postcode postcode…", folded name]
   var ready = fetch('communes.json').then(function (answer) { return answer.json(); }).then(function (rows) {
