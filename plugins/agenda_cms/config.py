@@ -78,8 +78,8 @@ def cms_config(agencies: dict[str, str], backend: dict, local_port: int) -> dict
         "identifier_field": "title", "summary": "{{start | date('DD/MM/YYYY HH:mm')}} — {{title}}",
         "sortable_fields": ["start", "title"], "fields": event_fields(name),
     } for folder, name in sorted(agencies.items())]
-    messages = {"create": "Add event {{slug}} ({{collection}})", "update": "Edit event {{slug}} ({{collection}})",
-                "delete": "Delete event {{slug}} ({{collection}})", "uploadMedia": "Add file {{path}}",
+    messages = {"create": "Add event {{slug}}", "update": "Edit event {{slug}}", "delete": "Delete event {{slug}}",
+                "uploadMedia": "Add file {{path}}",
                 "deleteMedia": "Delete file {{path}}", "openAuthoring": "{{message}}"}
     return {"locale": "fr", "backend": backend | {"commit_messages": messages}, "publish_mode": "editorial_workflow",
             "local_backend": {"url": f"http://127.0.0.1:{local_port}/api/v1"},
