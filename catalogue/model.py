@@ -84,6 +84,14 @@ class Event:
         return EVENT_TYPES[self.type]
 
     @property
+    def position(self) -> tuple[float, float] | None:
+        """Where to measure distances from: the source's own coordinates of the venue, else its commune's centre;
+        None for an event with no place (online only)."""
+        if self.commune is None or self.mode == "online":
+            return None
+        return self.geo or self.commune.position
+
+    @property
     def mode_term(self) -> Term:
         return MODES[self.mode]
 

@@ -19,6 +19,7 @@ TARGETED_ONLY = "cible"
 _ON_SITE, _ONLINE = MODE_TERMS["onsite"], MODE_TERMS["online"]
 MODES = {"onsite": [_ON_SITE.slug], "online": [_ONLINE.slug], "hybrid": [_ON_SITE.slug, _ONLINE.slug]}
 MODE_LABELS = {_ON_SITE.slug: _ON_SITE.label, _ONLINE.slug: _ONLINE.label}
+ONLINE = _ONLINE.slug  # the mode value of events one can follow from anywhere
 
 
 @dataclass(frozen=True)

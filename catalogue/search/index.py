@@ -9,7 +9,9 @@ A first query downloads only what it needs:
 - ``words-<c>.json``: the words met, by first letter, each with its stem (prefix and typo matching);
 - ``post-<prefix>.json``: postings of the stems starting with that prefix, as flat lists
   [document gap, weight, document gap, weight…]; a shard over ``SHARD_BYTES`` splits on a longer prefix;
-- ``docs-<n>.json``: what a result shows, ``CHUNK`` documents a file, events in date order first.
+- ``docs-<n>.json``: what a result shows, ``CHUNK`` documents a file, events in date order first;
+- ``geo.json``, for place searches only: the distinct points events are at (thousandths of a degree) and each
+  document's point number (-1: no place); ``lieux/``: the communes and departments (``places.py``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from pathlib import Path
 
 from . import ANALYSIS, FORMAT_VERSION
 from .documents import Entry, event_document, service_document
-from .facets import FACETS, value_order
+from .facets import FACETS, ONLINE, value_order
+from .places import DEFAULT_RADIUS, FOLDER, NEAREST, RADII, point
 
 CHUNK = 50  # documents per file: a page of results loads a few small files
 SHARD_BYTES = 24_000
@@ -65,8 +68,18 @@ def _facet_columns(items: list[tuple[str, object]]) -> tuple[list[dict], dict[st
     return described, columns
 
 
-def build_index(events: list[Entry], services: list[Entry], now: datetime) -> tuple[dict, dict[str, object]]:
-    """(manifest, other files by name), for upcoming events in date order and services."""
+def _points(events: list[Entry], count: int) -> dict:
+    """``geo.json``: each distinct point once, and every document's point number."""
+    points: dict[tuple[int, int], int] = {}
+    numbers = [points.setdefault(tuple(point(entry.item.position)), len(points)) if entry.item.position else -1
+               for entry in events]
+    return {"p": [list(p) for p in points], "i": numbers + [-1] * (count - len(events))}
+
+
+def build_index(events: list[Entry], services: list[Entry], now: datetime,
+                places: tuple[list[str], dict[str, object]] = ([], {})) -> tuple[dict, dict[str, object]]:
+    """(manifest, other files by name), for upcoming events in date order and services; ``places``: the name
+    shards and files of ``lieux/`` (``places.place_files``)."""
     vocabulary: dict[str, str] = {}
     built = ([event_document(entry, n, vocabulary, now) for n, entry in enumerate(events)]
              + [service_document(entry, len(events) + n, vocabulary) for n, entry in enumerate(services)])
@@ -89,6 +102,9 @@ def build_index(events: list[Entry], services: list[Entry], now: datetime) -> tu
         "count": len(documents), "events": len(events), "chunk": CHUNK,
         "chunks": (len(documents) + CHUNK - 1) // CHUNK, "day0": day0.isoformat(),
         "post": sorted(shards), "words": sorted(words), "facets": facets,
+        # place searches: the radii offered, the default, how many nearest events to offer when none is within
+        # it, and the mode facet's value of events one can follow online (they are listed apart)
+        "places": {"radii": list(RADII), "radius": DEFAULT_RADIUS, "nearest": NEAREST, "online": ONLINE},
     }
     files: dict[str, object] = {
         "facets.json": {"k": "e" * len(events) + "s" * len(services),
@@ -101,10 +117,14 @@ def build_index(events: list[Entry], services: list[Entry], now: datetime) -> tu
     files.update({f"post-{prefix}.json": shard for prefix, shard in shards.items()})
     files.update({f"docs-{n}.json": documents[start:start + CHUNK]
                   for n, start in enumerate(range(0, len(documents), CHUNK))})
+    files["geo.json"] = _points(events, len(documents))
+    names, place_data = places
+    files[f"{FOLDER}/index.json"] = names
+    files.update({f"{FOLDER}/{name}": data for name, data in place_data.items()})
     return manifest, files
 
 
 def write_index(folder: Path, manifest: dict, files: dict[str, object]) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
+    (folder / FOLDER).mkdir(parents=True, exist_ok=True)
     for name, data in {"manifest.json": manifest, **files}.items():
         (folder / name).write_text(_compact(data), encoding="utf-8")

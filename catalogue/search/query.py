@@ -6,17 +6,33 @@ the words one typo away (query words of five letters or more), through the word 
 match every word found in the index (a word found nowhere is left out); its score adds the best
 field-weighted match of each word times its rarity (idf).
 Ties, and queries without words, keep the index order: events by date.
+
+A place (``lieu``: a commune, postcode, INSEE code or department; or the end of the query, ``atelier cv
+colomiers``) keeps the events within ``rayon`` km of the commune (or in the department), lists apart those one
+can follow online, and offers the nearest ones when none is within reach (``Found``).
 """
 
 from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import FORMAT_VERSION, IndexVersionError
 from .analysis import stem, words
-from .facets import TARGETED_ONLY
+from .facets import ONLINE, TARGETED_ONLY
+from .places import DEFAULT_RADIUS, FOLDER, NEAREST, distance_km, resolve, split_place
+
+
+@dataclass
+class Found:
+    documents: list[dict]  # the results; with a commune, each has "d": its distance in km, rounded
+    place: dict | None = None  # the place searched around (places.resolve), from ``lieu`` or the query
+    words: str = ""  # the query without the place it named
+    online: list[dict] = field(default_factory=list)  # with a place: the other events one can follow online
+    nearest: list[dict] = field(default_factory=list)  # with a place and no result: the nearest events beyond
 
 
 def one_typo(first: str, second: str) -> bool:
@@ -91,12 +107,68 @@ class Index:
     def search(self, query: str, *, kind: str = "e", **filters: str | list[str]) -> list[dict]:
         """Documents of ``kind`` ("e" events, "s" services) matching the words and the facet filters; a filter
         is one key or a list of keys, any of which will do."""
+        return self.find(query, kind=kind, **filters).documents
+
+    def _matching(self, query: str, kind: str, filters: dict) -> list[int]:
+        """Numbers of the documents matching the words and the filters, best first (by date without words)."""
         numbers = [n for n, k in enumerate(self.facets["k"]) if k == kind and self._keeps(n, filters)]
         query_words = words(query)
         if not query_words:
-            return [self.documents[n] for n in numbers]
+            return numbers
         typing = not query[-1:].isspace()  # "salon en lig" is still being typed; "salon en lig " is not
         per_word = [found for i, word in enumerate(query_words)
                     if (found := self._postings(word, typing and i == len(query_words) - 1))] or [{}]
         scores = {doc: sum(p[doc] for p in per_word) for doc in per_word[0] if all(doc in p for p in per_word)}
-        return [self.documents[n] for n in sorted((n for n in numbers if n in scores), key=lambda n: (-scores[n], n))]
+        return sorted((n for n in numbers if n in scores), key=lambda n: (-scores[n], n))
+
+    @cached_property
+    def place_shards(self) -> list[str]:
+        return self._load(f"{FOLDER}/index.json") or []
+
+    def place(self, text: str) -> dict | None:
+        return resolve(text, lambda name: self._load(f"{FOLDER}/{name}"), self.place_shards)
+
+    @cached_property
+    def _geo(self) -> dict:
+        return self._load("geo.json")
+
+    def distance(self, place: dict, number: int) -> float | None:
+        at = self._geo["i"][number]
+        return distance_km(place["point"], self._geo["p"][at]) if at >= 0 else None
+
+    def _online(self, number: int) -> bool:
+        facet = next(f for f in self.manifest["facets"] if f["name"] == "mode")
+        return ONLINE in {facet["values"][v][0] for v in self.facets["mode"][number]}
+
+    def find(self, query: str, *, kind: str = "e", lieu: str = "", rayon: int = DEFAULT_RADIUS, tri: str = "",
+             **filters: str | list[str]) -> Found:
+        """The results, and around a place the online events and the nearest ones; ``tri="distance"`` sorts the
+        results by distance instead of date or relevance."""
+        place, text = None, query
+        if lieu:
+            place = self.place(lieu)
+        elif kind == "e":
+            text, place = split_place(query, lambda name: self._load(f"{FOLDER}/{name}"), self.place_shards)
+        if place is None or kind != "e":
+            return Found([self.documents[n] for n in self._matching(text, kind, filters)], words=text)
+        around = dict(filters)
+        if place["kind"] == "departement":
+            filters = {**filters, "departement": [place["code"]]}
+        matching = self._matching(text, kind, around)  # every filter but the place's
+        distances = {n: d for n in matching if (d := self.distance(place, n)) is not None}
+        if place["kind"] == "departement":
+            kept = set(self._matching(text, kind, filters))
+            results = [n for n in matching if n in kept]
+        else:
+            results = [n for n in matching if n in distances and distances[n] <= rayon]
+        if tri == "distance":
+            results.sort(key=lambda n: (distances.get(n, math.inf), n))
+        chosen = set(results)
+        online = [n for n in matching if n not in chosen and self._online(n)]
+        nearest = [] if results else sorted(distances, key=lambda n: (distances[n], n))[:NEAREST]
+
+        def shown(numbers: list[int]) -> list[dict]:  # a department's centre is no place to be from
+            measured = distances if place["kind"] == "commune" else {}
+            return [self.documents[n] | ({"d": math.floor(measured[n] + 0.5)} if n in measured else {}) for n in numbers]
+
+        return Found(shown(results), place, text, shown(online), shown(nearest))

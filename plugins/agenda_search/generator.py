@@ -8,10 +8,11 @@ from pathlib import Path
 from agenda_core import site_state
 from pelican.generators import Generator
 
-from catalogue.geography import geography
+from catalogue.geography import DEFAULT_DATA_DIR, geography
 from catalogue.search.documents import Entry
 from catalogue.search.facets import FACETS
 from catalogue.search.index import build_index, write_index
+from catalogue.search.places import DEFAULT_RADIUS, RADII, place_files
 from catalogue.text import fold, html_to_text
 from catalogue.vocabulary import AUDIENCES, EVENT_TYPES
 
@@ -25,13 +26,15 @@ class SearchGenerator(Generator):
     def generate_context(self):
         self.state = site_state(self)
         self.context["search_facets"] = FACETS
+        self.context["search_places"] = {"radii": RADII, "radius": DEFAULT_RADIUS}
 
     def generate_output(self, writer):
         state = self.state
         events = [Entry(a.event, f"/{a.url}", html_to_text(a.content))
                   for a in state.scopes.all.upcoming if not a.event.is_past(state.now)]
         services = [Entry(p.service, f"/{p.url}", html_to_text(p.content)) for p in state.services]
-        write_index(Path(self.output_path) / state.urls.search_index, *build_index(events, services, state.now))
+        places = place_files(geography(Path(self.settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR))))
+        write_index(Path(self.output_path) / state.urls.search_index, *build_index(events, services, state.now, places))
         # the preferences are filled and saved in the browser (theme/static/js/preferences-form.js)
         personal = {**self.choices(), "noindex": True}
         for url, template, extra in ((state.urls.search, "search", {}), (state.urls.preferences, "preferences",

@@ -15,11 +15,14 @@ test("the browser engine gives the Python engine's results", { skip: !folder }, 
   });
   const index = await SearchIndex.open(`${folder}/`);
   const expected = JSON.parse(readFileSync(process.env.AGENDA_EXPECTED, "utf8"));
-  for (const { vector, urls } of expected) {
+  const urls = async (numbers) => (await index.documents(numbers || [])).map((doc) => doc.u);
+  for (const { vector, ...python } of expected) {
     const { q, kind = "e", ...filters } = vector;
-    const found = await index.search({ q, kind, ...filters });
-    const docs = await index.documents(found.numbers);
-    assert.deepEqual(docs.map((doc) => doc.u), urls, JSON.stringify(vector));
+    const found = await index.find({ q, kind, ...filters });
+    const km = found.numbers.map((n) => (found.km && found.km.has(n) ? found.km.get(n) : null));
+    const browser = { urls: await urls(found.numbers), km, place: found.place ? found.place.label : null, words: found.words,
+      online: await urls(found.online), nearest: await urls(found.nearest) };
+    assert.deepEqual(browser, python, JSON.stringify(vector));
   }
 });
 

@@ -8,7 +8,12 @@ export function node(tag, text, attributes = {}) {
   return element;
 }
 
-export function card(doc, heading = "h2") {
+// "à 6 km" (km: the distance from the place searched around, rounded), "à moins d'1 km"
+export function distance(km) {
+  return km < 1 ? "à moins d'1\u00a0km" : `à ${km}\u00a0km`;
+}
+
+export function card(doc, heading = "h2", km = null) {
   const item = node("li", "", { class: "card" });
   const box = node("div", "", { class: "fr-card fr-enlarge-link fr-card--sm" });
   const content = node("div", "", { class: "fr-card__content" });
@@ -21,7 +26,7 @@ export function card(doc, heading = "h2") {
     details.append(node("p", `${doc.ty} · ${doc.ml}`, { class: "fr-card__detail" }));
     if (doc.st) details.append(node("span", doc.sl, { class: `fr-badge fr-badge--sm badge badge-${doc.st}` }));
     const end = node("div", "", { class: "fr-card__end" });
-    end.append(node("p", doc.p, { class: "fr-card__detail card-where" }));
+    end.append(node("p", km === null || km === undefined ? doc.p : `${doc.p}, ${distance(km)}`, { class: "fr-card__detail card-where" }));
     content.append(details, end);
   } else {
     content.append(node("p", `${doc.c} · ${doc.p}`, { class: "fr-card__detail card-where" }));

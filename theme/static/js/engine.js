@@ -1,6 +1,7 @@
 // The search engine behind /recherche/, the home page's "Pour vous" and the benchmark: the exact twin
 // of catalogue/search/query.py, on the index files (catalogue/search/index.py).
 import { analyzer } from "./analysis.js";
+import { distanceKm, resolvePlace, splitPlace } from "./places.js";
 
 export const FORMAT_VERSION = 3; // catalogue/search/__init__.py: an index of another version is refused
 
@@ -142,7 +143,7 @@ export class SearchIndex {
     const to = this.dayNumber(state.to);
     const candidates = [];
     for (let n = 0; n < this.manifest.count; n += 1) {
-      if (this.kinds[n] !== kind || (scores && !scores.has(n))) continue;
+      if (this.kinds[n] !== kind || (scores && !scores.has(n)) || (state.within && !state.within(n))) continue;
       // an event is in a period when it overlaps it: one begun before "cette semaine" and still running is in
       if (kind === "e" && ((from !== null && this.lastDays[n] < from) || (to !== null && this.days[n] > to))) continue;
       candidates.push(n);
@@ -176,6 +177,57 @@ export class SearchIndex {
     });
     if (scores) numbers.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
     return { numbers, counts, ranked: Boolean(scores), ignored };
+  }
+
+  // lieux/ files and the events' points, loaded on the first place search only
+  placeFile(name) {
+    return this.json(`lieux/${name}`);
+  }
+
+  async place(text) {
+    return resolvePlace(text, (name) => this.placeFile(name), await this.placeFile("index.json"));
+  }
+
+  async distances(place, numbers) {
+    const geo = await this.json("geo.json");
+    const found = new Map();
+    for (const n of numbers) if (geo.i[n] >= 0) found.set(n, distanceKm(place.point, geo.p[geo.i[n]]));
+    return found;
+  }
+
+  online(n) {
+    const facet = this.facet("mode");
+    const { values, starts } = this.columns.mode;
+    for (let j = starts[n]; j < starts[n + 1]; j += 1) if (facet.values[values[j]][0] === this.manifest.places.online) return true;
+    return false;
+  }
+
+  // The search around a place (state.lieu, or the end of the query: "atelier cv colomiers"), the twin of
+  // query.py's find(): the events within state.rayon km of a commune (or in a department), those one can follow
+  // online apart, and the nearest ones when none is within reach; distances in km, rounded, for a commune.
+  async find(state) {
+    let place = null;
+    let q = state.q || "";
+    if (state.lieu) place = await this.place(state.lieu);
+    else if ((state.kind || "e") === "e") [q, place] = await splitPlace(q, (name) => this.placeFile(name), await this.placeFile("index.json"));
+    if (!place || (state.kind || "e") !== "e") return { ...(await this.search({ ...state, q })), place: null, words: q, unknown: Boolean(state.lieu) };
+    const radius = Number(state.rayon) || this.manifest.places.radius;
+    const around = await this.search({ ...state, q });  // every filter but the place's
+    const distances = await this.distances(place, around.numbers);
+    let found;
+    if (place.kind === "departement") {
+      found = await this.search({ ...state, q, departement: [place.code] });
+    } else {
+      found = await this.search({ ...state, q, within: (n) => distances.has(n) && distances.get(n) <= radius });
+    }
+    const numbers = [...found.numbers];
+    if (state.tri === "distance") numbers.sort((a, b) => (distances.get(a) ?? Infinity) - (distances.get(b) ?? Infinity) || a - b);
+    const chosen = new Set(numbers);
+    const online = around.numbers.filter((n) => !chosen.has(n) && this.online(n));
+    const nearest = numbers.length ? [] : [...distances.keys()].sort((a, b) => distances.get(a) - distances.get(b) || a - b)
+      .slice(0, this.manifest.places.nearest);
+    const km = place.kind === "commune" ? new Map([...distances].map(([n, d]) => [n, Math.floor(d + 0.5)])) : new Map();
+    return { ...found, numbers, place, words: q, online, nearest, km, radius };
   }
 
   async documents(numbers) {

@@ -1,0 +1,95 @@
+"""« Près de chez moi » in Chromium on a phone: a job seeker in Panazol (next to Limoges, which has the events)
+types their commune or postcode in the place field, chooses it with the keyboard, and gets the Limoges events
+with their distance; the radius decides whether Brive (79 km) is in; a department with no event offers the
+nearest ones and the online ones; axe finds nothing wrong with the suggestions open."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import Visit, requires_chromium
+from tests.test_accessibility import axe_violations
+
+pytestmark = requires_chromium
+
+
+def search_page(browser_site) -> Visit:
+    base, browser, _ = browser_site
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    visit = Visit(context, base).open("recherche/")
+    visit.page.wait_for_selector(".search-form:not([hidden])")
+    return visit
+
+
+def places(page) -> list[str]:
+    return page.eval_on_selector_all(".search-results .card-where", "cards => cards.map(c => c.textContent)")
+
+
+@pytest.mark.parametrize(("typed", "suggested"), [("Panaz", "Panazol (87) — 87350"), ("87350", "Panazol (87) — 87350"),
+                                                  ("st junien", "Saint-Junien (87) — 87200")])
+def test_typing_a_commune_or_postcode_suggests_it_and_the_keyboard_chooses_it(browser_site, typed, suggested):
+    visit = search_page(browser_site)
+    page = visit.page
+    page.click("#lieu")
+    page.keyboard.type(typed)
+    page.wait_for_selector("#lieu-liste li")
+    assert page.get_attribute("#lieu", "aria-expanded") == "true"
+    options = page.eval_on_selector_all("#lieu-liste [role=option]", "items => items.map(i => i.textContent)")
+    assert options[0] == suggested
+    assert "proposée" in page.text_content(".place-count")  # announced to screen readers
+    assert axe_violations(visit) == []  # with the list open
+    page.keyboard.press("ArrowDown")
+    assert page.get_attribute("#lieu", "aria-activedescendant") == "lieu-liste-0"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('km de')")
+    assert page.get_attribute("#lieu", "aria-expanded") == "false"
+    assert page.input_value("#lieu") == suggested.split(" — ")[0]
+    assert "lieu=87" in page.url  # the INSEE code: a shared link finds the same place
+    page.context.close()
+
+
+def test_panazol_gets_the_limoges_events_first_and_the_radius_decides_for_brive(browser_site):
+    visit = search_page(browser_site)
+    page = visit.page
+    page.goto(page.url + "?lieu=87114")
+    page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('km de')")
+    assert page.input_value("#lieu") == "Panazol (87)"
+    assert page.text_content(".search-status").startswith("4 événements à moins de 30\u00a0km de Panazol (87)")
+    assert places(page) == ["Limoges (87), à 6\u00a0km"] * 4
+    top = page.eval_on_selector(".search-results li", "card => card.getBoundingClientRect().top")
+    assert top < 844 * 2  # a phone reaches the first result in under two screens
+    assert not page.is_hidden(".search-online") and page.eval_on_selector_all(".search-online-results li", "l => l.length") > 0
+    page.select_option("#rayon", "100")
+    page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('100')")
+    assert "Brive-la-Gaillarde (19), à 79\u00a0km" in places(page) and "rayon=100" in page.url
+    page.click(".search-filters summary")  # folded on a phone
+    page.select_option("#f-tri", "distance")
+    page.wait_for_function("() => location.search.includes('tri=distance')")
+    assert places(page)[-1] == "Brive-la-Gaillarde (19), à 79\u00a0km"
+    page.context.close()
+
+
+def test_a_department_with_no_event_offers_the_nearest_and_the_online_ones(browser_site):
+    visit = search_page(browser_site)
+    page = visit.page
+    page.fill("#lieu", "23")
+    page.keyboard.press("Enter")  # a department number: no need to choose a suggestion
+    page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('Creuse')")
+    status = page.text_content(".search-status")
+    assert status.startswith("Aucun événement dans le département Creuse (23). Voici les 5 plus proches")
+    assert places(page)[0] == "Limoges (87)"
+    assert page.eval_on_selector_all(".search-online-results li", "l => l.length") > 0
+    page.context.close()
+
+
+def test_a_query_that_names_a_place_says_so_and_can_be_changed(browser_site):
+    visit = search_page(browser_site)
+    page = visit.page
+    page.fill("#q", "job dating 87000")
+    page.wait_for_selector(".search-place-note:not([hidden])")
+    assert page.text_content(".search-place-note span") == "«\u00a0job dating\u00a0» autour de Limoges (87), 30\u00a0km."
+    page.click(".search-place-note button")
+    page.wait_for_function("() => document.querySelector('#lieu').value === 'Limoges (87)'")
+    assert page.input_value("#q") == "job dating" and page.is_hidden(".search-place-note")
+    assert "lieu=87085" in page.url
+    page.context.close()

@@ -1,0 +1,101 @@
+// Places for the search "près de chez moi": the exact twin of catalogue/search/places.py (how a typed place is
+// read, how far two points are), on the files of the index's lieux/ folder.
+import { fold } from "./analysis.js";
+
+const SCALE = 1000;
+const EARTH_KM = 6371.0;
+const DEPARTMENT = /^(\d{2}|2[ab]|97\d)$/i;
+const CODE = /^(\d{5}|2[ab]\d{3})$/i;
+const WITH_CODE = /^(?:(\d{5})\s+(.+)|(.+?)\s*\((\d{2}|2[ab]|97\d)\))$/i;
+const SAINTS = { st: "saint", ste: "sainte" };
+
+export function placeKey(text) {
+  return fold(text).split(/[^a-z0-9]+/).filter(Boolean).map((word) => SAINTS[word] || word).join(" ");
+}
+
+export function shardOf(key, shards) {
+  const written = `${key.replaceAll(" ", "_")}_`;
+  let found = "";
+  for (const shard of shards) if (written.startsWith(shard) && shard.length > found.length) found = shard;
+  return found;
+}
+
+export function distanceKm([lat1, lon1], [lat2, lon2]) {
+  const rad = (value) => (value / SCALE) * (Math.PI / 180);
+  const h = Math.sin((rad(lat2) - rad(lat1)) / 2) ** 2
+    + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin((rad(lon2) - rad(lon1)) / 2) ** 2;
+  return 2 * EARTH_KM * Math.asin(Math.sqrt(h));
+}
+
+function commune(entry) {
+  return entry ? { kind: "commune", code: entry[1], label: `${entry[0]} (${entry[2]})`, point: entry.slice(4, 6) } : null;
+}
+
+// The place a typed text names (a department number, an INSEE code or postcode, "87350 Panazol", "Panazol (87)",
+// a name); load(name) reads a file of lieux/, shards lists the name shards.
+export async function resolvePlace(text, load, shards) {
+  const value = text.split(/\s+/).filter(Boolean).join(" ");
+  if (DEPARTMENT.test(value)) {
+    const found = ((await load("departements.json")) || []).find(([code]) => code.toLowerCase() === value.toLowerCase());
+    return found ? { kind: "departement", code: found[0], label: `${found[1]} (${found[0]})`, point: found.slice(2, 4) } : null;
+  }
+  if (CODE.test(value)) {
+    const entries = (await load(`c-${value.slice(0, 2).toLowerCase()}.json`)) || [];
+    return commune(entries.find((e) => e[1].toLowerCase() === value.toLowerCase())
+      || entries.find((e) => e[3].split(" ").includes(value)) || null);
+  }
+  const match = WITH_CODE.exec(value);
+  const [postcode, department] = match ? [match[1], match[4]] : [undefined, undefined];
+  const key = placeKey(match ? match[2] || match[3] : value);
+  if (!key) return null;
+  const shard = shardOf(key, shards);
+  const entries = (shard && (await load(`n-${shard}.json`))) || [];
+  return commune(entries.find((e) => placeKey(e[0]) === key && (!postcode || e[3].split(" ").includes(postcode))
+    && (!department || e[2].toLowerCase() === department.toLowerCase())) || null);
+}
+
+// A query that is a place, ends with one or holds a postcode: [the other words, the place] (see places.py).
+export async function splitPlace(query, load, shards) {
+  const tokens = query.split(/\s+/).filter(Boolean);
+  const whole = tokens.join(" ");
+  if (whole && (DEPARTMENT.test(whole) || CODE.test(whole) || placeKey(whole).length >= 4)) {
+    const place = await resolvePlace(whole, load, shards);
+    if (place) return ["", place];
+  }
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (/^\d{5}$/.test(tokens[i])) {
+      const place = await resolvePlace(tokens[i], load, shards);
+      if (place) return [[...tokens.slice(0, i), ...tokens.slice(i + 1)].join(" ") + query.slice(query.trimEnd().length), place];
+    }
+  }
+  for (const size of [3, 2, 1]) {
+    if (tokens.length > size && placeKey(tokens.slice(-size).join(" ")).length >= 3) {
+      const place = await resolvePlace(tokens.slice(-size).join(" "), load, shards);
+      if (place && place.kind === "commune") return [`${tokens.slice(0, -size).join(" ")} `, place];
+    }
+  }
+  return [query, null];
+}
+
+// What the place field suggests as one types: communes whose name (or postcode) starts so, most populated first.
+export async function suggestPlaces(text, load, shards, max = 8) {
+  const value = text.trim();
+  if (/^\d{2,5}$/.test(value)) {
+    const entries = (await load(`c-${value.slice(0, 2)}.json`)) || [];
+    const found = [];
+    for (const entry of entries) {
+      for (const postcode of entry[3].split(" ")) {
+        if (found.length < max && postcode.startsWith(value)) found.push({ ...commune(entry), postcode });
+      }
+    }
+    return found;
+  }
+  const key = placeKey(value);
+  if (key.length < 2) return [];
+  const written = key.replaceAll(" ", "_");
+  // the shard holding the key, or the first few of those that begin with it (the user is still typing)
+  const wanted = shards.filter((shard) => shard.startsWith(written) || written.startsWith(shard)).slice(0, 6);
+  const entries = (await Promise.all(wanted.map((shard) => load(`n-${shard}.json`)))).flat().filter(Boolean)
+    .filter((entry) => placeKey(entry[0]).startsWith(key));
+  return entries.slice(0, max).map((entry) => ({ ...commune(entry), postcode: entry[3].split(" ")[0] }));
+}
