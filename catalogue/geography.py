@@ -112,6 +112,11 @@ class Geography:
             for postcode in commune.postcodes:
                 self._by_postcode.setdefault(postcode, []).append(commune)
 
+    @property
+    def arrondissements(self) -> set[str]:
+        """INSEE codes of the municipal arrondissements (Paris 1er, Lyon 3e…), which are parts of a commune."""
+        return set(self._parents)
+
     def resolve(self, text: str, *, region: Region | None = None) -> Commune:
         """The commune ``text`` names; ``region`` settles a name shared by communes of several regions."""
         value = " ".join(text.split())
@@ -196,7 +201,7 @@ def geography(data_dir: Path | str = DEFAULT_DATA_DIR) -> Geography:
 
 def _positions(path: Path) -> dict[str, tuple[float, float]]:
     """INSEE code -> (latitude, longitude); the dataset writes GeoJSON points, longitude first. A few communes
-    created after its export (eight in metropolitan France) have none: they get no distance."""
+    created after its export (twelve in metropolitan France) have none: they get no distance."""
     return {row["code"]: (row["centre"]["coordinates"][1], row["centre"]["coordinates"][0])
             for row in _read(path) if row.get("centre")}
 

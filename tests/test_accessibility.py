@@ -91,9 +91,10 @@ def test_keyboard_walks_through_the_search_filters(browser_site):
     page.wait_for_selector(".search-results li")
     page.focus("#q")
     focused = []
-    for _ in range(14):
+    for _ in range(17):
         page.keyboard.press("Tab")
         focused.append(page.evaluate("document.activeElement.id || document.activeElement.name || ''"))
+    assert focused[:2] == ["lieu", "lieu-rayon"]  # the place and its radius right after the words
     assert {"f-region", "f-departement", "f-type", "f-mode", "f-public", "f-secteur", "f-quand"} <= set(focused)
     page.focus("#f-type")
     page.keyboard.press("ArrowDown")  # choose a type with the keyboard only

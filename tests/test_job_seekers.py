@@ -241,7 +241,7 @@ def test_on_a_phone_the_first_event_is_on_the_first_screen_of_every_listing(brow
     listing = site.page("evenements")
     headings = [h.get_text() for h in listing.select("section[aria-labelledby=liste] h3.day")]
     assert headings[:3] == ["En cours", "jeudi 3 décembre", "vendredi 4 décembre"]  # NOW is Tuesday 1 December
-    assert listing.select_one(".pagination-total").get_text() == "106 événements, page 1 sur 5"
+    assert listing.select_one(".pagination-total").get_text() == "109 événements, page 1 sur 5"
     assert listing.select_one("details.filters summary").get_text(" ", strip=True) == "Affiner la liste"
     region = site.page("evenements/occitanie")
     assert region.select_one("details.filters summary").get_text(" ", strip=True) == "Affiner la liste 1 filtre actif"

@@ -59,7 +59,7 @@ def test_panazol_gets_the_limoges_events_first_and_the_radius_decides_for_brive(
     top = page.eval_on_selector(".search-results li", "card => card.getBoundingClientRect().top")
     assert top < 844 * 2  # a phone reaches the first result in under two screens
     assert not page.is_hidden(".search-online") and page.eval_on_selector_all(".search-online-results li", "l => l.length") > 0
-    page.select_option("#rayon", "100")
+    page.select_option("#lieu-rayon", "100")
     page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('100')")
     assert "Brive-la-Gaillarde (19), à 79\u00a0km" in places(page) and "rayon=100" in page.url
     page.click(".search-filters summary")  # folded on a phone

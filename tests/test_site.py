@@ -93,7 +93,13 @@ def test_event_page_shows_every_field(site):
     assert page.h1.get_text() == "Job dating restauration"
     facts = site.facts(page)
     assert facts["Date"] == "jeudi 3 décembre 2026 , 9\u00a0h\u00a030 – 12\u00a0h\u00a030"
-    assert facts["Lieu"] == "Agence Toulouse Occitane 12 rue d'Austerlitz 31000 Toulouse — Haute-Garonne, Occitanie"
+    assert facts["Lieu"].replace("\u202f", " ").replace("\xa0", " ") == (
+        "Agence Toulouse Occitane 12 rue d'Austerlitz 31000 Toulouse — Haute-Garonne, Occitanie "
+        "Itinéraire : OpenStreetMap · Géoportail (IGN)")
+    directions = [a["href"] for a in page.select(".event-itinerary a")]
+    assert directions[0] == "https://www.openstreetmap.org/directions?to=12%20rue%20d%27Austerlitz%2C%2031000%20Toulouse"
+    assert directions[1].startswith("https://www.geoportail.gouv.fr/carte?c=1.4")  # the commune's centre, longitude first
+    assert page.select_one(".event-distance")["data-lat"].startswith("436")  # for "à 6 km de …", measured in the browser
     assert facts["Organisateur"] == "France Travail Toulouse Occitane"
     assert facts["Public"] == "Ouvert à tous, Jeunes (moins de 26 ans), Débutant accepté"
     assert facts["Secteurs"] == "Restauration, Hôtellerie"
@@ -196,7 +202,8 @@ def test_description_is_sanitised(site):
     scripts = page.find_all("script")  # the site's own modules and the JSON-LD data block, nothing from content
     assert {s.get("src") for s in scripts if s.get("src")} == {"/theme/dsfr/core.module.min.js",
                                                                "/theme/dsfr/scheme.module.min.js",
-                                                               "/theme/js/favourites.js", "/theme/js/share.js"}
+                                                               "/theme/js/favourites.js", "/theme/js/share.js",
+                                                               "/theme/js/distance.js"}
     assert [s["type"] for s in scripts if not s.get("src")] == ["application/ld+json"]
     assert "alert" not in " ".join(s.get_text() for s in scripts)
     hrefs = [a.get("href") for a in prose.find_all("a")]

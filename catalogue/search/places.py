@@ -17,6 +17,7 @@ from collections import defaultdict
 from functools import cache
 
 from catalogue.geography import Geography
+
 from .analysis import fold
 
 SCALE = 1000  # coordinates in thousandths of a degree
@@ -26,6 +27,8 @@ EARTH_KM = 6371.0
 NEAREST = 5  # events offered when nothing lies within the radius
 FOLDER = "lieux"  # under the search index
 SHARD_BYTES = 24_000  # a name shard over this splits on a longer prefix
+TOWN = 10_000  # inhabitants from which a name in the words is read as a place (``villes.json``): ``salon en ligne``
+# stays words although Ligné is a commune, ``atelier cv colomiers`` is words and a place
 
 _DEPARTMENT = re.compile(r"^(\d{2}|2[ab]|97\d)$", re.IGNORECASE)
 _CODE = re.compile(r"^(\d{5}|2[ab]\d{3})$", re.IGNORECASE)
@@ -91,8 +94,13 @@ def place_files(geo: Geography) -> tuple[list[str], dict[str, object]]:
         if points:  # the mean of its communes' centres: where "near the department" is measured from
             centre = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
             departments.append([department.code, department.name, *point(centre)])
+    towns: dict[str, str] = {}
+    for commune in sorted(geo.communes.values(), key=lambda c: (-c.population, c.code)):
+        if commune.population >= TOWN and commune.position and commune.code not in geo.arrondissements:
+            towns.setdefault(place_key(commune.name), commune.code)  # a shared name: the most populated
     shards = _split(names)
-    return sorted(shards), {"departements.json": departments, **{f"n-{shard}.json": found for shard, found in shards.items()},
+    return sorted(shards), {"departements.json": departments, "villes.json": towns,
+                            **{f"n-{shard}.json": found for shard, found in shards.items()},
                             **{f"c-{start}.json": found for start, found in codes.items()}}
 
 
@@ -132,18 +140,21 @@ def _commune(entry: list | None) -> dict | None:
 def split_place(query: str, load, shards: list[str]) -> tuple[str, dict | None]:
     """A text query that is a place, ends with one or holds a postcode is words plus place: ``87``, ``Panazol``,
     ``job dating 87000`` and ``atelier cv colomiers`` -> ("", Haute-Vienne), ("", Panazol), (``job dating``,
-    Limoges), (``atelier cv``, Colomiers). A name alone needs four letters (``job`` is a commune too)."""
+    Limoges), (``atelier cv``, Colomiers). A name is read as a place only for a town (``villes.json``); any
+    commune can be chosen in the place field."""
     tokens = query.split()
     whole = " ".join(tokens)
-    if whole and (_DEPARTMENT.match(whole) or _CODE.match(whole) or len(place_key(whole)) >= 4):
+    if whole and (_DEPARTMENT.match(whole) or _CODE.match(whole)):
         if place := resolve(whole, load, shards):
             return "", place
     for i, token in enumerate(tokens):
         if re.fullmatch(r"\d{5}", token) and (place := resolve(token, load, shards)):
             return " ".join(tokens[:i] + tokens[i + 1:]) + query[len(query.rstrip()):], place
+    if not tokens:
+        return query, None
+    towns = load("villes.json") or {}
     for size in (3, 2, 1):
-        if len(tokens) > size and len(place_key(" ".join(tokens[-size:]))) >= 3:
-            place = resolve(" ".join(tokens[-size:]), load, shards)
-            if place and place["kind"] == "commune":
-                return " ".join(tokens[:-size]) + " ", place  # the words before are complete
+        if len(tokens) >= size and (code := towns.get(place_key(" ".join(tokens[-size:])))):
+            words = " ".join(tokens[:-size])
+            return words + " " if words else "", resolve(code, load, shards)  # the words before are complete
     return query, None

@@ -11,10 +11,13 @@ from agenda_core import site_state
 from pelican.generators import Generator
 
 from catalogue.files import write_atomic
+from catalogue.geography import DEFAULT_DATA_DIR, geography
 from catalogue.text import render_markdown
 from catalogue.vocabulary import CAMPAIGN_PATH, TAGGINGS
 from importers.template import FILE_NAME as TEMPLATE
 from importers.template import spreadsheet_template
+
+from .department_map import OVERSEAS, department_map
 
 TAG_INDEXES = (  # kind, path, heading and lead of the pages listing a tag's values (/evenements/<path>/)
     ("campaign", CAMPAIGN_PATH, "Opérations en cours",
@@ -40,6 +43,25 @@ class ListingsGenerator(Generator):
 
     def generate_context(self):
         self.state = site_state(self)
+        self.context["map_departments"] = self.map_departments
+        self.context["department_map"] = lambda rows, title: department_map(Path(self.settings["AGENDA_ROOT"]), [
+            (row["code"], row["name"], row["url"], row["events"]) for row in rows], title)
+
+    def map_departments(self, region: str = "") -> list[dict]:
+        """The departments of the map (of one region, or all but the collectivities outside the network), each
+        with its upcoming events and where a click leads: its listing, or the search around it (the nearest)."""
+        state, base = self.state, self.settings["SITEURL"]
+        geo = geography(Path(self.settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR)))
+        rows = []
+        for department in sorted(geo.departments.values(), key=lambda d: d.code):
+            if (region and department.region.code != region) or (not region and len(department.code) > 2
+                                                                 and department.code not in OVERSEAS):
+                continue
+            scope = state.scopes.by_key.get(f"department:{department.code}")
+            events = len(scope.upcoming) if scope else 0
+            url = f"{base}/{scope.url}" if scope and events else f"{base}/{state.urls.search}?lieu={department.code}"
+            rows.append({"code": department.code, "name": department.name, "url": url, "events": events})
+        return rows
 
     def generate_output(self, writer):
         state, urls = self.state, self.state.urls

@@ -185,7 +185,7 @@ export class SearchIndex {
   }
 
   async place(text) {
-    return resolvePlace(text, (name) => this.placeFile(name), await this.placeFile("index.json"));
+    return resolvePlace(text, (name) => this.placeFile(name), () => this.placeFile("index.json"));
   }
 
   async distances(place, numbers) {
@@ -209,7 +209,7 @@ export class SearchIndex {
     let place = null;
     let q = state.q || "";
     if (state.lieu) place = await this.place(state.lieu);
-    else if ((state.kind || "e") === "e") [q, place] = await splitPlace(q, (name) => this.placeFile(name), await this.placeFile("index.json"));
+    else if ((state.kind || "e") === "e") [q, place] = await splitPlace(q, (name) => this.placeFile(name), () => this.placeFile("index.json"));
     if (!place || (state.kind || "e") !== "e") return { ...(await this.search({ ...state, q })), place: null, words: q, unknown: Boolean(state.lieu) };
     const radius = Number(state.rayon) || this.manifest.places.radius;
     const around = await this.search({ ...state, q });  // every filter but the place's

@@ -38,7 +38,7 @@ export function placeField(input, { load, shards, onChoose = () => {} }) {
 
   async function suggest() {
     const asked = (pending += 1);
-    const found = await suggestPlaces(input.value, load, await shards());
+    const found = await suggestPlaces(input.value, load, shards);
     if (asked !== pending) return;  // a newer keystroke's suggestions will come
     options = found;
     list.replaceChildren(...found.map((option, n) => {

@@ -32,7 +32,7 @@ function commune(entry) {
 }
 
 // The place a typed text names (a department number, an INSEE code or postcode, "87350 Panazol", "Panazol (87)",
-// a name); load(name) reads a file of lieux/, shards lists the name shards.
+// a name); load(name) reads a file of lieux/, shards() gives the list of name shards (read only when needed).
 export async function resolvePlace(text, load, shards) {
   const value = text.split(/\s+/).filter(Boolean).join(" ");
   if (DEPARTMENT.test(value)) {
@@ -48,17 +48,18 @@ export async function resolvePlace(text, load, shards) {
   const [postcode, department] = match ? [match[1], match[4]] : [undefined, undefined];
   const key = placeKey(match ? match[2] || match[3] : value);
   if (!key) return null;
-  const shard = shardOf(key, shards);
+  const shard = shardOf(key, await shards());
   const entries = (shard && (await load(`n-${shard}.json`))) || [];
   return commune(entries.find((e) => placeKey(e[0]) === key && (!postcode || e[3].split(" ").includes(postcode))
     && (!department || e[2].toLowerCase() === department.toLowerCase())) || null);
 }
 
-// A query that is a place, ends with one or holds a postcode: [the other words, the place] (see places.py).
+// A query that is a place, ends with one or holds a postcode: [the other words, the place] (see places.py); a name
+// is read as a place only for a town (villes.json).
 export async function splitPlace(query, load, shards) {
   const tokens = query.split(/\s+/).filter(Boolean);
   const whole = tokens.join(" ");
-  if (whole && (DEPARTMENT.test(whole) || CODE.test(whole) || placeKey(whole).length >= 4)) {
+  if (whole && (DEPARTMENT.test(whole) || CODE.test(whole))) {
     const place = await resolvePlace(whole, load, shards);
     if (place) return ["", place];
   }
@@ -68,10 +69,14 @@ export async function splitPlace(query, load, shards) {
       if (place) return [[...tokens.slice(0, i), ...tokens.slice(i + 1)].join(" ") + query.slice(query.trimEnd().length), place];
     }
   }
+  if (!tokens.length) return [query, null];
+  const towns = (await load("villes.json")) || {};
   for (const size of [3, 2, 1]) {
-    if (tokens.length > size && placeKey(tokens.slice(-size).join(" ")).length >= 3) {
-      const place = await resolvePlace(tokens.slice(-size).join(" "), load, shards);
-      if (place && place.kind === "commune") return [`${tokens.slice(0, -size).join(" ")} `, place];
+    const key = tokens.length >= size ? placeKey(tokens.slice(-size).join(" ")) : "";
+    const code = Object.hasOwn(towns, key) ? towns[key] : undefined;
+    if (code) {
+      const words = tokens.slice(0, -size).join(" ");
+      return [words ? `${words} ` : "", await resolvePlace(code, load, shards)];
     }
   }
   return [query, null];
@@ -94,7 +99,7 @@ export async function suggestPlaces(text, load, shards, max = 8) {
   if (key.length < 2) return [];
   const written = key.replaceAll(" ", "_");
   // the shard holding the key, or the first few of those that begin with it (the user is still typing)
-  const wanted = shards.filter((shard) => shard.startsWith(written) || written.startsWith(shard)).slice(0, 6);
+  const wanted = (await shards()).filter((shard) => shard.startsWith(written) || written.startsWith(shard)).slice(0, 6);
   const entries = (await Promise.all(wanted.map((shard) => load(`n-${shard}.json`)))).flat().filter(Boolean)
     .filter((entry) => placeKey(entry[0]).startsWith(key));
   return entries.slice(0, max).map((entry) => ({ ...commune(entry), postcode: entry[3].split(" ")[0] }));
