@@ -24,7 +24,7 @@ from importers.fetch import Fetcher
 from importers.francetravail import FranceTravailImporter
 
 from .generate import generate
-from .search_compare import ENGINES, FIRST_QUERIES, compare
+from .search_compare import ENGINES, FIRST_QUERIES, PLACE_QUERIES, compare
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 12, 1, 8, 0, tzinfo=PARIS)
@@ -151,6 +151,16 @@ def table(results: dict) -> str:
                          f"{found['first_query_bytes_median'] / 1e3:.0f} / {found['first_query_bytes_max'] / 1e3:.0f} | "
                          f"{found['latency_ms_median']:.1f} | {found['latency_ms_p95']:.1f} | {found['mrr']:.3f} | "
                          f"{found['recall_at_5']:.3f} |".replace(",", " "))
+    lines += ["", f"Place searches (ours only; {len(PLACE_QUERIES)} queries in `PLACE_QUERIES`: around a commune, a postcode, "
+              "in a department, a place at the end of the words): bytes sent before the first results, cold cache, "
+              "against Pagefind's text queries; latency once warm, each query three times.", "",
+              "| events | place first query median / max (KB) | Pagefind text first query max (KB) | place latency median (ms) "
+              "| place latency p95 (ms) |", "|---:|---:|---:|---:|---:|"]
+    for row in rows:
+        ours, pagefind = row["search"]["engines"]["ours"], row["search"]["engines"]["pagefind"]
+        lines.append(f"| {row['events']:,} | {ours['place_first_query_bytes_median'] / 1e3:.0f} / "
+                     f"{ours['place_first_query_bytes_max'] / 1e3:.0f} | {pagefind['first_query_bytes_max'] / 1e3:.0f} | "
+                     f"{ours['place_latency_ms_median']:.1f} | {ours['place_latency_ms_p95']:.1f} |".replace(",", " "))
     lines += ["", "Staff search (`invoke search`, Python, same index files):", "",
               "| events | median (ms) | p95 (ms) |", "|---:|---:|---:|"]
     for row in rows:

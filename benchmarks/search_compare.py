@@ -11,7 +11,9 @@ Each engine gets a small page under ``bench/`` exposing ``window.bench(query)`` 
 result addresses (fetching what shows them). A local server gzips text (Pagefind's files come
 compressed) and counts the bytes it sends. Measured per engine: bytes from opening the page to the
 first results, cold cache (each query of ``FIRST_QUERIES`` in a new browser context); latency of
-every query once warm (median, p95); index size on disk; MRR and recall@5 on ``relevance.toml``.
+every query once warm (median, p95); index size on disk; MRR and recall@5 on ``relevance.toml``. Ours also
+answers ``PLACE_QUERIES`` (around a commune, a postcode, in a department, a place at the end of the words), the
+search none of the others has: the same cold bytes and warm latency, to hold against Pagefind's text queries.
 """
 
 from __future__ import annotations
@@ -40,13 +42,19 @@ RELEVANCE = Path(__file__).with_name("relevance.toml")
 FIRST_QUERIES = ["job dating restauration", "forum emploi", "atelier cv", "salon en ligne", "recrutement logistique",
                  "alternance", "aide a la personne", "numerique", "transport", "creer son entreprise"]
 ENGINES = ("ours", "pagefind", "lunr")
+PLACE_QUERIES = [{"q": "", "lieu": "Panazol"}, {"q": "", "lieu": "87350", "rayon": "100", "tri": "distance"},
+                 {"q": "", "lieu": "31"}, {"q": "atelier", "lieu": "Lyon", "rayon": "10"}, {"q": "job dating 69003"},
+                 {"q": "forum emploi colomiers"}, {"q": "", "lieu": "st junien", "rayon": "50"},
+                 {"q": "alternance", "lieu": "974"}, {"q": "", "lieu": "Brive-la-Gaillarde", "rayon": "5"},
+                 {"q": "recrutement", "lieu": "Lille", "tri": "distance"}]
 HARNESS = {
     "ours": """import { SearchIndex } from "/theme/js/engine.js";
 let index;
-window.bench = async (q) => {
+window.bench = async (query) => {  // the words, or a place search as the page's address holds it
   index ||= await SearchIndex.open("/recherche/index/");
-  const found = await index.search({ q, kind: "e" });
-  return (await index.documents(found.numbers.slice(0, 10))).map((doc) => doc.u);
+  const found = await index.find(typeof query === "string" ? { q: query, kind: "e" } : { ...query, kind: "e" });
+  const shown = found.numbers.length ? found.numbers : found.nearest || [];
+  return (await index.documents(shown.slice(0, 10))).map((doc) => doc.u);
 };""",
     "pagefind": """let pagefind;
 window.bench = async (q) => {
@@ -203,23 +211,37 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
+RUN = "async q => { const t = performance.now(); const urls = await window.bench(q); return [performance.now() - t, urls]; }"
+
+
+def cold_bytes(base: str, browser, queries: list) -> list[int]:
+    """Bytes sent from opening the page to the first results of each query, each in a new browser context."""
+    sent = []
+    for query in queries:
+        context = browser.new_context()
+        page = context.new_page()
+        _Counting.sent[0] = 0
+        page.goto(base)
+        page.wait_for_function("typeof window.bench === 'function'")
+        page.evaluate(RUN, query)
+        sent.append(_Counting.sent[0])
+        context.close()
+    return sent
+
+
 def measure(output: Path, engine: str, browser) -> dict:
     handler = partial(_Counting, directory=str(output))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/bench/{engine}.html"
-    run = "async q => { const t = performance.now(); const urls = await window.bench(q); return [performance.now() - t, urls]; }"
+    run = RUN
+    places = {}
     try:
-        first_bytes = []
-        for query in FIRST_QUERIES:
-            context = browser.new_context()
-            page = context.new_page()
-            _Counting.sent[0] = 0
-            page.goto(base)
-            page.wait_for_function("typeof window.bench === 'function'")
-            page.evaluate(run, query)
-            first_bytes.append(_Counting.sent[0])
-            context.close()
+        first_bytes = cold_bytes(base, browser, FIRST_QUERIES)
+        if engine == "ours":
+            place_bytes = cold_bytes(base, browser, PLACE_QUERIES)
+            places = {"place_first_query_bytes_median": statistics.median(place_bytes),
+                      "place_first_query_bytes_max": max(place_bytes)}
         page = browser.new_page()
         page.goto(base)
         page.wait_for_function("typeof window.bench === 'function'")
@@ -232,6 +254,10 @@ def measure(output: Path, engine: str, browser) -> dict:
         for query, expected in pairs:
             _, urls = page.evaluate(run, query)
             ranks.append(urls.index(expected) + 1 if expected in urls else 0)
+        if engine == "ours":
+            place_timings = [page.evaluate(run, query)[0] for query in PLACE_QUERIES for _ in range(3)]
+            places |= {"place_latency_ms_median": statistics.median(place_timings),
+                       "place_latency_ms_p95": percentile(place_timings, 0.95)}
         page.close()
     finally:
         server.shutdown()
@@ -241,7 +267,7 @@ def measure(output: Path, engine: str, browser) -> dict:
         "latency_ms_median": statistics.median(timings), "latency_ms_p95": percentile(timings, 0.95),
         "mrr": sum(1 / rank for rank in ranks if rank) / len(ranks),
         "recall_at_5": sum(1 for rank in ranks if 0 < rank <= 5) / len(ranks), "queries": len(timings),
-        "labelled": len(ranks),
+        "labelled": len(ranks), **places,
     }
 
 

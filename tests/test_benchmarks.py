@@ -58,6 +58,7 @@ def test_bench_runs_end_to_end(tmp_path):
     for found in engines.values():
         assert found["index_bytes"] > 0 and found["first_query_bytes_median"] > 0 and found["labelled"] == 44
         assert 0 < found["latency_ms_median"] <= found["latency_ms_p95"] and 0 < found["mrr"] <= 1
+    assert engines["ours"]["place_first_query_bytes_max"] > 0 and engines["ours"]["place_latency_ms_p95"] > 0
     assert engines["ours"]["recall_at_5"] > 0.8  # the labelled events are found on a small catalogue
     table = (tmp_path / "results.md").read_text(encoding="utf-8")
     assert "| 200 |" in table and "| 200 | pagefind |" in table and "| 200 | lunr |" in table
