@@ -93,3 +93,43 @@ def test_a_query_that_names_a_place_says_so_and_can_be_changed(browser_site):
     assert page.input_value("#q") == "job dating" and page.is_hidden(".search-place-note")
     assert "lieu=87085" in page.url
     page.context.close()
+
+
+def test_the_map_of_departments_is_a_set_of_links_the_keyboard_follows(browser_site):
+    base, browser, site = browser_site
+    home = site.page("index.html")
+    links = home.select(".department-map a")
+    assert len(links) == 101  # 96 mainland departments and the five overseas ones, as insets
+    labels = {link["aria-label"] for link in links}
+    assert "Haute-Vienne (87)\u00a0: 4 événements à venir" in labels and "Creuse (23)\u00a0: aucun événement à venir" in labels
+    creuse = next(link for link in links if link["aria-label"].startswith("Creuse"))
+    assert creuse["href"].endswith("/recherche/?lieu=23")  # no event: the search offers the nearest
+    assert len(home.select(".map-list li")) == 101  # the same counts as a list
+    assert len(site.page("evenements/nouvelle-aquitaine").select(".department-map a")) == 12  # a region: its own
+    visit = Visit(browser, base).open("")
+    page = visit.page
+    page.focus(".department-map a[aria-label^='Haute-Vienne']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/evenements/nouvelle-aquitaine/haute-vienne/")
+    page.close()
+
+
+def test_an_event_page_says_how_far_it_is_from_the_commune_in_the_preferences(browser_site):
+    base, browser, _ = browser_site
+    visit = Visit(browser, base).open("mes-preferences/")
+    page = visit.page
+    page.click("#pref-lieu")
+    page.keyboard.type("87350")
+    page.wait_for_selector("#pref-lieu-liste li")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.click(".preferences-form button[type=submit]")
+    page.wait_for_function("() => document.querySelector('.preferences-status').textContent.includes('enregistrées')")
+    assert "lieu=87114" in page.get_attribute(".preferences-search", "href")
+    page.goto(f"{base}/evenement/exemple-agences-tableur-lim-003/")
+    page.wait_for_selector(".event-distance:not([hidden])")
+    assert page.text_content(".event-distance") == "à 6\u00a0km de Panazol (87), la commune de vos préférences"
+    page.goto(f"{base}/recherche/")
+    page.wait_for_function("() => document.querySelector('.search-status').textContent.includes('Panazol')")
+    assert page.input_value("#lieu") == "Panazol (87)"  # the search starts from the preferences
+    page.close()
