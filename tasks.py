@@ -50,7 +50,7 @@ def check(c, content=str(CONTENT), links=False, format="text"):
     from importers.cli import print_summaries
     from importers.dropped import import_dropped
 
-    imported = import_dropped(Path(content), geography(), datetime.now(PARIS))  # agencies' spreadsheets, as the build
+    imported = import_dropped(Path(content), geography, datetime.now(PARIS))  # agencies' spreadsheets, as the build
     if format == "text":
         print_summaries(imported)
     found = scan(Path(content), geography())

@@ -4,6 +4,7 @@ agenda.xlsx``): each is imported like a declared spreadsheet source, before the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -21,9 +22,9 @@ def dropped_spreadsheets(content: Path) -> list[Path]:
     """The spreadsheets in agency folders; imports' own folders, hidden files and Excel's lock files
     (``~$agenda.xlsx``, there while the file is open) are left alone."""
     events = content / "events"
-    return sorted(path for path in events.rglob("*")
-                  if path.suffix.lower() in SUFFIXES and path.is_file() and not path.name.startswith((".", "~$"))
-                  and path.relative_to(events).parts[0] != "imports")
+    found = (path for suffix in SUFFIXES for case in (suffix, suffix.upper()) for path in events.rglob(f"*{case}"))
+    return sorted({path for path in found if path.is_file() and not path.name.startswith((".", "~$"))
+                   and path.relative_to(events).parts[0] != "imports"})
 
 
 def source_name(content: Path, path: Path) -> str:
@@ -31,8 +32,11 @@ def source_name(content: Path, path: Path) -> str:
     return slugify("-".join(path.relative_to(content / "events").with_suffix("").parts))
 
 
-def import_dropped(content: Path, geo: Geography, now: datetime) -> list[Summary]:
-    context = Context(project_root=content, content_root=content, geo=geo, now=now, fetcher=Fetcher())
+def import_dropped(content: Path, geo: Callable[[], Geography], now: datetime) -> list[Summary]:
+    """``geo`` gives the geography, loaded only when there is a spreadsheet to import."""
+    paths = dropped_spreadsheets(content)
+    if not paths:
+        return []
+    context = Context(project_root=content, content_root=content, geo=geo(), now=now, fetcher=Fetcher())
     return [SpreadsheetImporter(SourceConfig(source_name(content, path), "spreadsheet",
-                                             str(path.relative_to(content))), context).run()
-            for path in dropped_spreadsheets(content)]
+                                             str(path.relative_to(content))), context).run() for path in paths]

@@ -77,7 +77,9 @@ def import_dropped_spreadsheets(pelican) -> None:
     """An agency's spreadsheet in its folder becomes Markdown before the content is read; what each import
     refused goes to the log and to the publishing report."""
     settings = pelican.settings
-    geo = geography(Path(settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR)))
+    def geo():
+        return geography(Path(settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR)))
+
     for summary in import_dropped(Path(settings["PATH"]), geo, core_settings.now(settings)):
         if summary.error:
             logger.warning("%s : %s (contenu déjà publié conservé)", summary.source, summary.error)
