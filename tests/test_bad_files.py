@@ -142,3 +142,8 @@ def test_an_agency_spreadsheet_dropped_in_its_folder_is_imported_by_the_build_an
     stamp = (imported / IMPORT_REPORT).stat().st_mtime_ns
     build_site(content, tmp_path / "output-4")
     assert (imported / IMPORT_REPORT).stat().st_mtime_ns == stamp  # the same run again: not rewritten
+    (agency / "Agenda décembre.xlsx").unlink()  # taken away: its upcoming event is cancelled, not left as it was
+    gone = Site(build_site(content, tmp_path / "output-5"))
+    assert gone.page("evenement/cap-emploi-31-agenda-decembre-ligne-2").select_one(".badge-cancelled")
+    section = next(h2.parent for h2 in gone.page("admin/rapport").select("h2") if "agenda-decembre" in h2.get_text())
+    assert "1 annulé" in section.get_text(" ", strip=True)
