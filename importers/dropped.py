@@ -5,6 +5,7 @@ taken away takes its upcoming events with it: they are marked cancelled (past on
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -29,12 +30,15 @@ class TakenAway(Importer):
 
 
 def dropped_spreadsheets(content: Path) -> list[Path]:
-    """The spreadsheets in agency folders; imports' own folders, hidden files and Excel's lock files
-    (``~$agenda.xlsx``, there while the file is open) are left alone."""
-    events = content / "events"
-    found = (path for suffix in SUFFIXES for case in (suffix, suffix.upper()) for path in events.rglob(f"*{case}"))
-    return sorted({path for path in found if path.is_file() and not path.name.startswith((".", "~$"))
-                   and path.relative_to(events).parts[0] != "imports"})
+    """The spreadsheets in agency folders, in one walk that skips the imports' own folder; hidden files and
+    Excel's lock files (``~$agenda.xlsx``, there while the file is open) are left alone."""
+    events, found = content / "events", []
+    for folder, subfolders, names in os.walk(events):
+        if Path(folder) == events and "imports" in subfolders:
+            subfolders.remove("imports")
+        found += [Path(folder, name) for name in names
+                  if name.lower().endswith(SUFFIXES) and not name.startswith((".", "~$"))]
+    return sorted(found)
 
 
 def source_name(content: Path, path: Path) -> str:

@@ -41,7 +41,7 @@ def folders(context: dict) -> list[dict]:
 def imports(content: Path) -> list[dict]:
     """What each import's last run said (``importers`` writes it beside the source's files), by source name."""
     found = []
-    for path in sorted(content.rglob(IMPORT_REPORT)):
+    for path in sorted(content.glob(f"*/imports/*/{IMPORT_REPORT}")):  # events/imports/<source>/, services/…
         try:
             found.append(json.loads(path.read_text(encoding="utf-8")) | {"dossier": str(path.parent.relative_to(content))})
         except (OSError, ValueError):
