@@ -8,11 +8,10 @@ import shutil
 from pathlib import Path
 
 import yaml
-from agenda_core import site_state
+from agenda_core import site_geography, site_state
 from pelican.generators import Generator
 
 from catalogue.files import write_atomic
-from catalogue.geography import DEFAULT_DATA_DIR, geography
 
 from .config import cms_config
 
@@ -46,7 +45,7 @@ class CmsGenerator(Generator):
         config = cms_config(agencies, self.options["backend"], self.options["local_port"])
         write_atomic(output / "config.yml", "# Made by the build from the catalogue (plugins/agenda_cms): do not edit\n"
                      + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120))
-        geo = geography(Path(self.settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR)))
+        geo = site_geography(self.settings)
         communes = [[c.code, c.name, " ".join(c.postcodes)] for c in sorted(geo.communes.values(), key=_by_size)]
         write_atomic(output / "communes.json", json.dumps(communes, ensure_ascii=False, separators=(",", ":")))
         scripts = Path(self.output_path) / "theme" / "decap"

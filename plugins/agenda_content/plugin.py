@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 import agenda_core
 from agenda_core import settings as core_settings
+from agenda_core import site_geography
 from pelican import signals
 
 from catalogue import easy_read, french
 from catalogue.dedup import duplicate_groups
-from catalogue.geography import DEFAULT_DATA_DIR, geography
 from catalogue.model import AVAILABILITY
 from catalogue.validation import duplicates
 from importers.dropped import import_dropped
@@ -77,9 +78,7 @@ def import_dropped_spreadsheets(pelican) -> None:
     """An agency's spreadsheet in its folder becomes Markdown before the content is read; what each import
     refused goes to the log and to the publishing report."""
     settings = pelican.settings
-    def geo():
-        return geography(Path(settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR)))
-
+    geo = partial(site_geography, settings)  # loaded only if there is a spreadsheet
     for summary in import_dropped(Path(settings["PATH"]), geo, core_settings.now(settings)):
         if summary.error:
             logger.warning("%s : %s (contenu déjà publié conservé)", summary.source, summary.error)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from agenda_core import site_geography
 from pelican.readers import BaseReader
 
 from catalogue.frontmatter import parse
-from catalogue.geography import DEFAULT_DATA_DIR, geography
 from catalogue.model import Event, Service
 from catalogue.text import render_markdown, slugify
 from catalogue.validation import load, read_text
@@ -37,7 +37,7 @@ class AgendaReader(BaseReader):
         display = str(PurePosixPath(root.name) / relative)
         if relative.parts[0] not in {"events", "services"}:
             return self._read_page(path, display)
-        geo = geography(Path(self.settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR)))
+        geo = site_geography(self.settings)
         result = load(path, root, geo, display)
         last_good = LastGood(self.settings)
         if result.item is not None:

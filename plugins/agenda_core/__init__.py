@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .settings import SettingsError, check_core, merged
+from .settings import SettingsError, check_core, merged, site_geography
 from .state import KEY, SiteState, site_state
 from .urls import Urls
 
-__all__ = ["KEY", "SettingsError", "SiteState", "Urls", "connect", "merged", "site_state"]
+__all__ = ["KEY", "SettingsError", "SiteState", "Urls", "connect", "merged", "site_geography", "site_state"]
 
 # The theme's templates use what each of these plugins provides.
 THEME_PLUGINS = ("agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_seo",

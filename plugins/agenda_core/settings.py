@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from catalogue.dates import PARIS, DateError, parse_datetime
+from catalogue.geography import DEFAULT_DATA_DIR, Geography, geography
 
 from . import urls
 
@@ -15,6 +16,11 @@ from . import urls
 class SettingsError(SystemExit):
     """One or more settings are wrong; the message lists them. A SystemExit, so that the build stops with
     these lines and status 1, not a traceback (Pelican catches and prints every Exception)."""
+
+
+def site_geography(settings: dict) -> Geography:
+    """The official geography the build reads: ``AGENDA_GEO_DATA``, else the npm package's data (loaded once)."""
+    return geography(Path(settings.get("AGENDA_GEO_DATA") or DEFAULT_DATA_DIR))
 
 
 def merged(settings: dict, name: str, defaults: dict) -> dict:

@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
-from agenda_core import site_state
+from agenda_core import site_geography, site_state
 from pelican.generators import Generator
 
 from catalogue.files import write_atomic
-from catalogue.geography import DEFAULT_DATA_DIR, geography
 from catalogue.text import render_markdown
 from catalogue.vocabulary import CAMPAIGN_PATH, TAGGINGS
 from importers.template import FILE_NAME as TEMPLATE
@@ -51,7 +50,7 @@ class ListingsGenerator(Generator):
         """The departments of the map (of one region, or all but the collectivities outside the network), each
         with its upcoming events and where a click leads: its listing, or the search around it (the nearest)."""
         state, base = self.state, self.settings["SITEURL"]
-        geo = geography(Path(self.settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR)))
+        geo = site_geography(self.settings)
         rows = []
         for department in sorted(geo.departments.values(), key=lambda d: d.code):
             if (region and department.region.code != region) or (not region and len(department.code) > 2

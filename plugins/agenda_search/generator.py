@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agenda_core import site_state
+from agenda_core import site_geography, site_state
 from pelican.generators import Generator
 
-from catalogue.geography import DEFAULT_DATA_DIR, geography
+from catalogue.geography import geography
 from catalogue.search.documents import Entry
 from catalogue.search.facets import FACETS
 from catalogue.search.index import build_index, write_index
@@ -33,7 +33,7 @@ class SearchGenerator(Generator):
         events = [Entry(a.event, f"/{a.url}", html_to_text(a.content))
                   for a in state.scopes.all.upcoming if not a.event.is_past(state.now)]
         services = [Entry(p.service, f"/{p.url}", html_to_text(p.content)) for p in state.services]
-        places = place_files(geography(Path(self.settings.get("AGENDA_GEO_DATA", DEFAULT_DATA_DIR))))
+        places = place_files(site_geography(self.settings))
         write_index(Path(self.output_path) / state.urls.search_index, *build_index(events, services, state.now, places))
         # the preferences are filled and saved in the browser (theme/static/js/preferences-form.js)
         personal = {**self.choices(), "noindex": True}
