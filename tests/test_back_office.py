@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from catalogue.geography import geography
 from catalogue.scan import scan
@@ -113,6 +114,9 @@ def test_an_event_created_in_the_back_office_passes_the_check_and_is_built(tmp_p
         choose(page, "audience", "Ouvert à")
         choose(page, "audience", "Jeunes")
         page.fill("[id^='places_onsite-field']", "12")
+        preview = page.frame_locator("iframe").locator("article")
+        expect(preview.locator("dl")).to_contain_text("Atelier")  # the labels a job seeker reads, not the keys
+        assert "workshop" not in preview.inner_text() and "Jeunes (moins de 26 ans)" in preview.inner_text()
         page.screenshot(path=str(tmp_path / "form.png"))
         page.get_by_text("Publier", exact=True).click()
         page.get_by_text("Publier maintenant").click()

@@ -55,7 +55,8 @@ class CmsGenerator(Generator):
             if not target.exists() or target.stat().st_size != script.stat().st_size:
                 shutil.copyfile(script, target)
         writer.write_file(f"{FOLDER}/index.html", self.get_template("cms"), self.context,
-                          relative_urls=self.settings["RELATIVE_URLS"], url=f"{FOLDER}/", noindex=True)
+                          relative_urls=self.settings["RELATIVE_URLS"], url=f"{FOLDER}/", noindex=True,
+                          cms_collections=[collection["name"] for collection in config["collections"]])
 
 
 def _by_size(commune) -> tuple:

@@ -60,4 +60,40 @@
   });
   var Preview = createClass({ render: function () { return h('p', null, this.props.value || ''); } });
   CMS.registerWidget('commune', Control, Preview);
+
+  // The preview beside the form shows each field with its French name and the chosen values' French labels
+  // ("Atelier", "Sur place"), as a job seeker would read them, not the keys the file stores.
+  function shown(field, value) {
+    var options = field.get('options');
+    var label = function (key) {
+      var found = options && options.find(function (option) { return option.get('value') === key; });
+      return found ? found.get('label') : String(key);
+    };
+    var plain = value && value.toJS ? value.toJS() : value;
+    if (Array.isArray(plain)) return plain.map(label).join(', ');
+    if (plain && typeof plain === 'object') {
+      return Object.keys(plain).filter(function (key) { return [].concat(plain[key]).length; }).map(function (key) {
+        var group = field.get('fields').find(function (sub) { return sub.get('name') === key; });
+        return (group ? group.get('label') : key) + ' : ' + [].concat(plain[key]).join(', ');
+      }).join(' ; ');
+    }
+    return label(plain);
+  }
+  var EventPreview = createClass({
+    render: function () {
+      var entry = this.props.entry;
+      var rows = [];
+      this.props.fields.forEach(function (field) {
+        var name = field.get('name');
+        var value = entry.getIn(['data', name]);
+        if (name === 'title' || name === 'body' || value === undefined || value === null || value === '') return;
+        rows.push(h('dt', { key: name + '-name' }, field.get('label')), h('dd', { key: name + '-value' }, shown(field, value)));
+      });
+      return h('article', { lang: 'fr' }, h('h1', null, entry.getIn(['data', 'title']) || ''), h('dl', null, rows),
+        this.props.widgetFor('body'));
+    }
+  });
+  document.body.dataset.collections.split(' ').filter(Boolean).forEach(function (name) {
+    CMS.registerPreviewTemplate(name, EventPreview);
+  });
 })();
