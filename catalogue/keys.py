@@ -22,6 +22,18 @@ FRENCH_NAMES = {
     "Fuseau horaire": "timezone", "Fournisseur": "provider", "Catégorie": "category", "Canaux": "channels",
     "Gratuit": "free",
 }
+# What to write in a field, shown by the back office's form and the spreadsheet template alike.
+HINTS = {
+    "title": "Le nom de l'événement, tel que les candidats le liront.",
+    "organizer_url": "Son adresse web, commençant par https://",
+    "venue": "Le nom du lieu : Agence France Travail Toulouse Occitane, Halle aux Grains…",
+    "address": "Le numéro et la rue.",
+    "url": "Obligatoire à distance : le lien Teams, Zoom, Webex…",
+    "sectors": "Les secteurs qui recrutent, séparés par des virgules.",
+    "registration": "Un lien, un e-mail ou un téléphone pour s'inscrire, ou « sans inscription ».",
+    "campaign": "Le nom d'une opération nationale ou locale, s'il y en a une.",
+    "summary": "Une ou deux phrases pour donner envie de venir.",
+}
 _BY_FOLDED = {fold(name): key for name, key in FRENCH_NAMES.items()}
 
 

@@ -16,38 +16,39 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from catalogue.keys import HINTS
 from catalogue.vocabulary import AUDIENCES, BENEFITS, EVENT_TYPES, MODES, OBJECTIVES, STATUSES, Vocabulary
 
 FILE_NAME = "modele-evenements.xlsx"
 ROWS = 500  # rows the drop-down lists cover
 # (column as the template writes it, required, what to write), in the order of a form
 COLUMNS = (
-    ("Titre", True, "Le nom de l'événement, tel que les candidats le liront."),
+    ("Titre", True, HINTS["title"]),
     ("Type", True, "Choisissez dans la liste (Job dating, Forum, Atelier…)."),
     ("Modalité", True, "Sur place, à distance ou les deux."),
     ("Date", True, "Le jour, par exemple 03/12/2026."),
     ("Début", True, "L'heure de début, par exemple 9h30."),
     ("Fin", False, "L'heure de fin ; vide, l'événement dure deux heures."),
     ("Organisateur", True, "L'agence ou la structure qui organise."),
-    ("Site de l'organisateur", False, "Son adresse web, commençant par https://."),
+    ("Site de l'organisateur", False, HINTS["organizer_url"]),
     ("Commune", False, "Obligatoire sur place : le code postal et la commune, par exemple 31000 Toulouse."),
-    ("Lieu", False, "Le nom du lieu : Agence France Travail Toulouse Occitane, Halle aux Grains…"),
-    ("Adresse", False, "Le numéro et la rue."),
-    ("Lien de connexion", False, "Obligatoire à distance : le lien Teams, Zoom, Webex…"),
+    ("Lieu", False, HINTS["venue"]),
+    ("Adresse", False, HINTS["address"]),
+    ("Lien de connexion", False, HINTS["url"]),
     ("Public", False, "Un ou plusieurs publics de la liste, séparés par des virgules."),
-    ("Secteurs", False, "Les secteurs qui recrutent, séparés par des virgules."),
-    ("Inscription", False, "Le lien, l'e-mail ou le téléphone pour s'inscrire, ou « sans inscription »."),
+    ("Secteurs", False, HINTS["sectors"]),
+    ("Inscription", False, HINTS["registration"]),
     ("Clôture des inscriptions", False, "Le jour et l'heure, par exemple 02/12/2026 18h."),
     ("Places", False, "Le nombre de places."),
     ("Places restantes", False, "Les places encore libres ; 0 si c'est complet."),
     ("Avantages", False, "Ce que l'événement propose, de la liste, séparés par des virgules."),
     ("Objectifs", False, "Recruter, S'informer…, de la liste, séparés par des virgules."),
-    ("Opération", False, "Le nom d'une opération nationale ou locale, s'il y en a une."),
+    ("Opération", False, HINTS["campaign"]),
     ("Prérequis", False, "Ce qu'il faut avoir : Permis B, Travailler le week-end…"),
     ("Déroulement", False, "L'heure puis l'étape, séparées par des points-virgules : 9h Accueil ; 9h30-12h Entretiens."),
     ("Intervenants", False, "Les organisations présentes, séparées par des points-virgules."),
     ("Statut", False, "Vide si l'événement a lieu ; sinon annulé, reporté ou complet."),
-    ("Résumé", False, "Une ou deux phrases pour donner envie de venir."),
+    ("Résumé", False, HINTS["summary"]),
     ("Description", False, "Le texte complet."),
     ("Identifiant", False, "Laissez vide, ou une référence qui ne change pas (tls-001) pour pouvoir corriger une ligne."),
 )

@@ -4,7 +4,7 @@ label, and the editorial workflow (draft, in review, ready, published)."""
 
 from __future__ import annotations
 
-from catalogue.keys import french_name
+from catalogue.keys import HINTS, french_name
 from catalogue.vocabulary import (
     AUDIENCES,
     BENEFITS,
@@ -38,33 +38,33 @@ def event_fields(organizer: str) -> list[dict]:
     prerequisites = [_field(term.key, "list", hint=f"Par exemple : {term.label}…") | {"label": term.label}
                      for term in PREREQUISITE_GROUPS]
     return [
-        _field("title", required=True, hint="Le nom de l'événement, tel que les candidats le liront."),
+        _field("title", required=True, hint=HINTS["title"]),
         _choice("type", EVENT_TYPES, required=True),
         _choice("mode", MODES, required=True, default="onsite"),
         _field("start", required=True, **DATETIME),
         _field("end", required=True, **DATETIME),
         _field("organizer", required=True, default=organizer),
-        _field("organizer_url", hint="Son adresse web, commençant par https://"),
+        _field("organizer_url", hint=HINTS["organizer_url"]),
         _field("commune", "commune", hint="Obligatoire sur place : tapez le nom ou le code postal, puis choisissez."),
-        _field("venue", hint="Agence France Travail Toulouse Occitane, Halle aux Grains…"),
-        _field("address", hint="Le numéro et la rue."),
-        _field("url", hint="Obligatoire à distance : le lien Teams, Zoom, Webex…"),
+        _field("venue", hint=HINTS["venue"]),
+        _field("address", hint=HINTS["address"]),
+        _field("url", hint=HINTS["url"]),
         _choice("audience", AUDIENCES, multiple=True),
-        _field("sectors", hint="Les secteurs qui recrutent, séparés par des virgules."),
+        _field("sectors", hint=HINTS["sectors"]),
         _choice("benefits", BENEFITS, multiple=True),
         _choice("objectives", OBJECTIVES, multiple=True),
-        _field("campaign", hint="Le nom d'une opération nationale ou locale, s'il y en a une."),
+        _field("campaign", hint=HINTS["campaign"]),
         _field("prerequisites", "object", collapsed=True, fields=prerequisites),
         _list("program", "Une étape par ligne : l'heure puis l'étape, par exemple 9h30-12h Entretiens."),
         _list("speakers", "Une organisation par ligne, suivie si vous voulez de son site : Adecco https://…"),
-        _field("registration", hint="Un lien, un e-mail ou un téléphone pour s'inscrire, ou « sans inscription »."),
+        _field("registration", hint=HINTS["registration"]),
         _field("registration_end", **DATETIME),
         _field("contact", hint="Un téléphone et/ou un e-mail."),
         _field("places_onsite", "number", value_type="int", min=0),
         _field("places_online", "number", value_type="int", min=0),
         _field("places_left", "number", value_type="int", min=0, hint="0 quand c'est complet."),
         _choice("status", STATUSES, default="scheduled"),
-        _field("summary", "text", hint="Une ou deux phrases pour donner envie de venir."),
+        _field("summary", "text", hint=HINTS["summary"]),
         _field("body", "markdown", label="Description", buttons=["bold", "italic", "link", "bulleted-list", "numbered-list"],
                editor_components=[]),
     ]
