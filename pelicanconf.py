@@ -25,7 +25,7 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_seo", "agenda_dsfr",
-           "agenda_search", "agenda_cms"]
+           "agenda_search", "agenda_cms", "agenda_embed"]
 # The back office at /admin/ (plugins/agenda_cms, docs/back-office.md): one form per agency folder under
 # content/events/, plus the agencies named here (folder -> name, the default organiser). publishconf.py sets the
 # production Git backend ("backend": {"name": "gitlab", "repo": …}).

@@ -113,6 +113,17 @@ class Geography:
                 self._by_postcode.setdefault(postcode, []).append(commune)
 
     @property
+    def served_departments(self) -> list[Department]:
+        """The 101 departments, by code: the metropolitan ones and the five overseas departments and regions (their
+        region is a region); not the collectivities (Saint-Pierre-et-Miquelon, Polynésie…), which have regions of
+        their own numbered like them."""
+        return sorted((d for d in self.departments.values() if len(d.region.code) == 2), key=lambda d: d.code)
+
+    @property
+    def served_regions(self) -> list[Region]:
+        return sorted({d.region.code: d.region for d in self.served_departments}.values(), key=lambda r: r.code)
+
+    @property
     def arrondissements(self) -> set[str]:
         """INSEE codes of the municipal arrondissements (Paris 1er, Lyon 3e…), which are parts of a commune."""
         return set(self._parents)

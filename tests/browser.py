@@ -32,8 +32,13 @@ requires_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.en
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    policy = ""  # a page's own policy (a partner's site); by default the site's, and the back office's
+
     def end_headers(self):
-        self.send_header("Content-Security-Policy", ADMIN_CSP if self.path.startswith("/admin/") else CSP)
+        self.send_header("Content-Security-Policy",
+                         self.policy or (ADMIN_CSP if self.path.startswith("/admin/") else CSP))
+        if self.path.startswith("/integrer/"):  # the widget's data, read from partners' sites (deploy/nginx.conf)
+            self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
@@ -42,9 +47,10 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 with the site's Content-Security-Policy; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
+def serve(directory: Path, csp: str = "") -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 with the site's Content-Security-Policy (or ``csp``); yields the base URL."""
+    handler = type("Handler", (_Handler,), {"policy": csp}) if csp else _Handler
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

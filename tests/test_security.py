@@ -20,7 +20,8 @@ from tests.importers_support import make_context, source
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "payloads.txt"
 PAYLOADS = [line for line in HOSTILE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "background", "xlink:href", "poster", "srcdoc"}
-OUR_STYLESHEETS = {"/theme/dsfr/dsfr.css", "/theme/css/site.css", "/theme/css/print.css"}
+OUR_STYLESHEETS = {"/theme/dsfr/dsfr.css", "/theme/css/site.css", "/theme/css/print.css", "/theme/css/frame.css"}
+WIDGET = "/integrer/agenda-emploi.js"  # the partners' widget, the theme's own script at an address of its own
 BAD_SCHEMES = re.compile(r"^(javascript|vbscript|data):")
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "svg", "math", "style", "template",
                   "video", "audio", "marquee", "isindex", "noscript"}
@@ -83,12 +84,15 @@ def inert_problems(html: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
     found = []
     for tag in soup.find_all(True):
-        if tag.name == "script" and tag.get("type") != "application/ld+json" and not tag.get("src", "").startswith("/theme/"):
+        src = tag.get("src", "")
+        if tag.name == "script" and tag.get("type") != "application/ld+json" and not (src.startswith("/theme/")
+                                                                                       or src == WIDGET):
             found.append(f"script: {tag}")
-        ours = tag.name == "svg" and tag.get("class") == ["department-map"]  # the theme's map, built from packages
+        ours = ((tag.name == "svg" and tag.get("class") == ["department-map"])  # the theme's map, built from packages
+                or (tag.name == "base" and tag.attrs == {"target": "_top"}))  # the partners' iframe opens links on top
         if tag.name in FORBIDDEN_TAGS and not ours:
             found.append(f"tag {tag.name}")
-        own = {"search-form", "preferences-form"}  # the site's own forms, which post nowhere
+        own = {"search-form", "preferences-form", "feed-builder", "embed-builder"}  # the site's own, posting nowhere
         search_form = tag.find_parent("form", class_=list(own)) if tag.name in {"input", "select"} else None
         if tag.name == "form" and (not own.intersection(tag.get("class", [])) or tag.get("action")):
             found.append(f"form {tag.attrs}")

@@ -134,6 +134,12 @@ def test_nginx_as_www_data_serves_every_page_with_the_sites_headers(served):
         assert status == 200 and headers["X-Content-Type-Options"] == "nosniff", url
         assert headers["Content-Security-Policy"] == declared_headers(output)["/admin/*"]["Content-Security-Policy"]
     assert fetch(f"{base}/admin/config.yml")[1]["Content-Type"].startswith("text/yaml")
+    for url in ("integrer/agenda-emploi.js", "integrer/departements/31.json", "integrer/cadre/31/"):  # partners' sites
+        status, headers, _ = fetch(f"{base}/{url}")
+        assert status == 200 and headers["Access-Control-Allow-Origin"] == "*", url
+        policy = declared_headers(output)["/integrer/cadre/*" if "cadre" in url else "/*"]["Content-Security-Policy"]
+        assert headers["Content-Security-Policy"] == policy, url
+    assert "frame-ancestors *" in fetch(f"{base}/integrer/cadre/31/")[1]["Content-Security-Policy"]
 
 
 @requires_nginx

@@ -60,10 +60,14 @@ class ReportGenerator(Generator):
         found, runs = folders(self.context), imports(Path(self.path))
         shown = [run | {"when": datetime.fromisoformat(run["importe_le"]).astimezone(self.state.now.tzinfo)}
                  for run in runs]
+        merged = [scope for scope in self.state.scopes.of_kind("organizer") if scope.organiser and scope.organiser.merged]
         writer.write_file(self.state.urls.save_as(url), self.get_template("report"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url=url, noindex=True, folders=found,
-                          imports=shown, template_name="report")
-        data = {"genere_le": self.state.now.isoformat(), "imports": runs, "dossiers": [
+                          imports=shown, merged=merged, template_name="report")
+        data = {"genere_le": self.state.now.isoformat(), "imports": runs, "organisateurs_reunis": [
+            {"organisateur": scope.title, "adresse": self.state.absolute(scope.url),
+             "graphies": [{"nom": name, "evenements": count} for name, count in scope.organiser.spellings.most_common()]}
+            for scope in merged], "dossiers": [
             {"dossier": folder["folder"], "fichiers_refuses": folder["refused"],
              "problemes": [{"fichier": p["path"], "ligne": p["line"], "champ": p["field"],
                             "niveau": LEVELS[p["level"]], "message": p["message"], "correction": p["fix"]}

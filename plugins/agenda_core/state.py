@@ -12,6 +12,7 @@ from datetime import datetime
 from itertools import groupby
 from pathlib import Path
 
+from catalogue.organisers import organisers
 from catalogue.revisions import Revisions
 from catalogue.text import slugify
 
@@ -71,4 +72,6 @@ def build(context: dict, settings: dict) -> SiteState:
     revisions.save()
     return SiteState(now=now, public_url=settings["SITE_PUBLIC_URL"].rstrip("/"), urls=urls, settings=settings,
                      events=events, services=services, service_categories=categories,
-                     scopes=Scopes(events, now, urls), revisions=revisions)
+                     scopes=Scopes(events, now, urls, core_settings.site_geography(settings),
+                                   organisers(article.event for article in events)),
+                     revisions=revisions)

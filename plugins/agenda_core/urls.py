@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 FOLDERS = ("events", "search", "search_index", "preferences", "favourites", "subscribe", "services",
-           "open_data", "images", "guide", "report")
+           "open_data", "images", "guide", "report", "organizers", "embed")
 FILES = ("rss", "atom", "calendar")
 
 
@@ -27,6 +27,8 @@ class Urls:
     images: str = "images/evenements/"  # one picture per event type, for previews and JSON-LD
     guide: str = "publier-un-evenement/"  # the agencies' guide (docs/guide-agences.md), linked from every page
     report: str = "admin/rapport/"  # the publishing report for staff: out of the sitemap and of robots
+    organizers: str = "organisateurs/"  # organisateurs/<organiser>/: its events and feeds
+    embed: str = "integrer/"  # the widget for partners' sites: its page, its frame (cadre/) and its data
     archives: str = "archives/"  # inside a listing
     rss: str = "flux.rss"
     atom: str = "flux.atom"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 
 from agenda_core import site_state
 from pelican.generators import Generator
@@ -13,7 +14,7 @@ from catalogue.text import html_to_text
 
 from .calendar import calendar, timezone_bytes, vevent, with_reminder
 from .syndication import Channel, Item, feeds
-from .text import google_calendar_link, outlook_link, plain_description
+from .text import google_calendar_link, link_description, outlook_link, plain_description
 
 DEFAULTS = {
     "recent_days": 14,  # past and cancelled events stay this long, so subscribed calendars update
@@ -21,7 +22,8 @@ DEFAULTS = {
     "refresh_hours": 6,  # REFRESH-INTERVAL and X-PUBLISHED-TTL of the calendars
     "uid_domain": "agenda-emploi",  # right-hand side of every iCalendar UID
 }
-FEED_KINDS = {"all", "region", "department", "type", "mode", "campaign"}
+FEED_KINDS = {"all", "region", "department", "type", "mode", "campaign", "audience", "organizer", "region-type",
+              "department-type"}
 SERVICES_KEY = "services"
 
 
@@ -49,10 +51,10 @@ class FeedsGenerator(Generator):
         for article in state.events:
             article.ics_url = f"{article.url}{article.slug}.ics"
             article.ics_reminder_url = f"{article.url}{article.slug}-rappel.ics"
-            article.plain_description = plain_description(article.event, state.absolute(article.url),
-                                                          html_to_text(article.content))
-            article.google_calendar = google_calendar_link(article.event, article.plain_description)
-            article.outlook_calendar = outlook_link(article.event, article.plain_description)
+            article.plain_description = plain_description(article.event, state.absolute(article.url))
+            details = link_description(article.event, state.absolute(article.url))
+            article.google_calendar = google_calendar_link(article.event, details)
+            article.outlook_calendar = outlook_link(article.event, details)
             # built once, reused by every feed the event is in
             article.feed_item = Item.of_event(article.event, article.revision, state.absolute(article.url),
                                               article.plain_description)
@@ -71,12 +73,14 @@ class FeedsGenerator(Generator):
         closing = b"END:VCALENDAR\r\n"
         head = calendar(self.settings["SITENAME"], "Un événement pour l'emploi", [], set(), refresh)[:-len(closing)]
         for article in state.events:  # one .ics per event: the shared head, its zone, its VEVENT, the closing line
-            components[id(article)] = vevent(article.event, article.revision, state.absolute(article.url),
-                                             self.options["uid_domain"], article.plain_description)
+            page_url, uid_domain = state.absolute(article.url), self.options["uid_domain"]
+            components[id(article)] = vevent(article.event, article.revision, page_url, uid_domain,
+                                             article.plain_description)  # in every feed it is in
+            whole = vevent(article.event, article.revision, page_url, uid_domain,  # with its description
+                           plain_description(article.event, page_url, html_to_text(article.content)))
             zones = b"".join(timezone_bytes(zone) for zone in zones_of([article]))
-            _write(output / article.ics_url, head + zones + components[id(article)] + closing)
-            _write(output / article.ics_reminder_url,
-                   head + zones + with_reminder(components[id(article)], article.event) + closing)
+            _write(output / article.ics_url, head + zones + whole + closing)
+            _write(output / article.ics_reminder_url, head + zones + with_reminder(whole, article.event) + closing)
         for key, links in state.feed_links.items():
             scope = state.scopes.by_key.get(key)
             if scope is None:  # the services catalogue, written below
@@ -84,7 +88,9 @@ class FeedsGenerator(Generator):
             chosen = self.feed_articles(scope, state.now)
             name = f"{self.settings['SITENAME']} : {scope.title}" if scope.kind != "all" else self.settings["SITENAME"]
             description = f"Événements pour l'emploi à venir : {scope.title}"
-            channel = Channel(name, description, state.absolute(scope.url), state.absolute(links.rss),
+            # a combination without a page of its own (a type in a department): the search page shows its events
+            page = scope.url if scope.page else f"{state.urls.search}?{urlencode(scope.search)}"
+            channel = Channel(name, description, state.absolute(page), state.absolute(links.rss),
                               state.absolute(links.atom), self.settings["SITENAME"], state.absolute(""))
             rss, atom = feeds(channel, [article.feed_item for article in chosen], fallback_updated=state.now)
             _write(output / links.rss, rss)

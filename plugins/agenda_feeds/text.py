@@ -36,10 +36,12 @@ def places(event: Event) -> str:
     return ", ".join(filter(None, [*given, left]))
 
 
-def plain_description(event: Event, page_url: str, body_text: str) -> str:
-    """What a calendar or a feed reader shows: the essentials first, then the description as text.
+def plain_description(event: Event, page_url: str, body_text: str = "") -> str:
+    """What a calendar or a feed reader shows: the essentials, the description as text when given, the page.
 
-    ``body_text`` is the description already rendered once for the page, as plain text."""
+    ``body_text`` is the description already rendered once for the page, as plain text: the calendar file of one
+    event carries it; feeds, subscribed calendars and the add-to-calendar links carry the essentials and the page's
+    address (a feed of 500 events stays light to fetch every few hours on a phone)."""
     lines = [event.summary] if event.summary else []
     if event.status != "scheduled":
         lines.append(f"Statut : {event.status_term.label}")
@@ -67,6 +69,14 @@ def plain_description(event: Event, page_url: str, body_text: str) -> str:
     if body_text:
         lines += ["", body_text]
     lines += ["", f"Plus d'informations : {page_url}"]
+    return "\n".join(lines).replace("\u00a0", " ")
+
+
+def link_description(event: Event, page_url: str) -> str:
+    """The details an add-to-calendar link carries: the summary, how to register and the page (a link's address
+    stays short: a few hundred characters, not the event's whole text, on every event page)."""
+    lines = [event.summary] if event.summary else []
+    lines += [f"Inscription : {registration(event)}", f"Plus d'informations : {page_url}"]
     return "\n".join(lines).replace("\u00a0", " ")
 
 

@@ -16,7 +16,7 @@ from catalogue.vocabulary import CAMPAIGN_PATH, TAGGINGS
 from importers.template import FILE_NAME as TEMPLATE
 from importers.template import spreadsheet_template
 
-from .department_map import OVERSEAS, department_map
+from .department_map import department_map
 
 TAG_INDEXES = (  # kind, path, heading and lead of the pages listing a tag's values (/evenements/<path>/)
     ("campaign", CAMPAIGN_PATH, "Opérations en cours",
@@ -52,10 +52,9 @@ class ListingsGenerator(Generator):
         state, base = self.state, self.settings["SITEURL"]
         geo = site_geography(self.settings)
         rows = []
-        for department in sorted(geo.departments.values(), key=lambda d: d.code):
-            if (region and department.region.code != region) or (not region and len(department.code) > 2
-                                                                 and department.code not in OVERSEAS):
-                continue
+        shown = (sorted((d for d in geo.departments.values() if d.region.code == region), key=lambda d: d.code)
+                 if region else geo.served_departments)
+        for department in shown:
             scope = state.scopes.by_key.get(f"department:{department.code}")
             events = len(scope.upcoming) if scope else 0
             url = f"{base}/{scope.url}" if scope and events else f"{base}/{state.urls.search}?lieu={department.code}"
@@ -67,6 +66,8 @@ class ListingsGenerator(Generator):
         write = self._writer(writer)
         write("index.html", "index", "", upcoming=state.scopes.all.upcoming[: self.settings["HOME_EVENTS"]])
         for scope in state.scopes.by_key.values():
+            if not scope.page:
+                continue
             write(urls.save_as(scope.url), "listing", scope.url, paginated=scope.upcoming, scope=scope,
                   archive=False)
             if scope.past:
@@ -75,6 +76,12 @@ class ListingsGenerator(Generator):
         for kind, path, heading, lead in TAG_INDEXES:
             url = urls.listing(path)
             write(urls.save_as(url), "tags", url, heading=heading, lead=lead, tag_scopes=state.scopes.of_kind(kind))
+        write(urls.save_as(urls.organizers), "organizers", urls.organizers, department=None)
+        by_department = state.scopes.organizers_by_department
+        for scope in state.scopes.of_kind("department"):  # evenements/<region>/<department>/organisateurs/
+            if scope.search["departement"] in by_department:
+                url = f"{scope.url}{urls.organizers}"
+                write(urls.save_as(url), "organizers", url, department=scope)
         write(urls.save_as(urls.services), "services", urls.services, category=None)
         # filled in the browser from localStorage (theme/static/js/favourites.js): nothing to index
         write(urls.save_as(urls.favourites), "favourites", urls.favourites, noindex=True)

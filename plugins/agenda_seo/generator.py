@@ -23,6 +23,8 @@ CSP = ("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none
 ADMIN_CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
              "img-src 'self' data: blob:; connect-src 'self' http://127.0.0.1:* https:; object-src 'none'; base-uri 'none'; "
              "frame-ancestors 'none'; form-action 'self'")
+# The iframe for partners' sites (plugins/agenda_embed): any site may frame it; everything else refuses.
+FRAME_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors *")
 OTHER_HEADERS = """  X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
   Permissions-Policy: geolocation=(), camera=(), microphone=()"""
@@ -31,6 +33,10 @@ HEADERS = f"""/*
 {OTHER_HEADERS}
 /admin/*
   Content-Security-Policy: {ADMIN_CSP}
+/integrer/*
+  Access-Control-Allow-Origin: *
+/integrer/cadre/*
+  Content-Security-Policy: {FRAME_CSP}
 /*.ics
   Content-Type: text/calendar; charset=utf-8
 """
