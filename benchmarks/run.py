@@ -24,6 +24,7 @@ from importers.fetch import Fetcher
 from importers.francetravail import FranceTravailImporter
 
 from .generate import generate
+from .output_parts import PARTS, output_parts
 from .search_compare import ENGINES, FIRST_QUERIES, PLACE_QUERIES, compare
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,6 +91,7 @@ def measure(size: int, workdir: Path, services: int) -> dict:
     ours_env = {"AGENDA_NOW": NOW.strftime("%Y-%m-%d %H:%M"), "AGENDA_REVISIONS": str(folder / "revisions.json")}
     cache = ("CACHE_CONTENT=True", "LOAD_CONTENT_CACHE=True", f"CACHE_PATH={folder / 'cache'}")
     ours = timed_build(folder / "content", folder / "output", ROOT / "pelicanconf.py", *cache, env=ours_env)
+    parts = output_parts(folder / "output")
     baseline = timed_build(folder / "baseline", folder / "baseline-output", ROOT / "benchmarks" / "baseline_settings.py")
     edited = next((folder / "content" / "events").rglob("*.md"))
     edited.write_text(edited.read_text(encoding="utf-8").replace("Summary: ", "Summary: Modifié. ", 1), encoding="utf-8")
@@ -103,7 +105,8 @@ def measure(size: int, workdir: Path, services: int) -> dict:
         "baseline_seconds": baseline["seconds"], "baseline_peak_rss_mib": baseline["max_rss_kib"] / 1024,
         "ratio_to_baseline": ours["seconds"] / baseline["seconds"],
         "incremental_seconds": incremental["seconds"], "incremental_ratio": incremental["seconds"] / ours["seconds"],
-        "output_files": ours["files"], "output_bytes": ours["bytes"], "parts": ours["parts"], "import": imports,
+        "output_files": ours["files"], "output_bytes": ours["bytes"], "output_parts": parts, "parts": ours["parts"],
+        "import": imports,
         "search": {**staff_search(folder / "output"), "engines": engines},
     }
 
@@ -137,6 +140,14 @@ def table(results: dict) -> str:
         lines += ["", f"Growth: {last['events']:,} / {first['events']:,} events took "
                       f"{last['full_build_seconds'] / first['full_build_seconds']:.2f}× the time "
                       f"({last['events'] / first['events']:.0f}× the events).".replace(",", " ")]
+    lines += ["", "Output by kind (files / MB): `benchmarks/output_parts.py`; \"type × place feeds\" are the feeds of an "
+              "event type in a region or a department, \"organisers\" the organiser pages and their feeds, \"widget\" "
+              "the partners' widget, its data files and iframe pages.", "",
+              "| events | " + " | ".join(PARTS) + " |", "|---:|" + "---:|" * len(PARTS)]
+    for row in rows:
+        cells = [f"{row['output_parts'][part]['files']:,} / {row['output_parts'][part]['bytes'] / 1e6:.0f}"
+                 for part in PARTS]
+        lines.append((f"| {row['events']:,} | " + " | ".join(cells) + " |").replace(",", " "))
     lines += ["", "Search, in headless Chromium on the same built site: ours, Pagefind (pip `pagefind[bin]`) and lunr "
               "(lunr.py index, lunr.js with lunr-languages' French stemmer). First query: bytes sent (gzip) from opening the "
               "page to the first 10 results, cold cache, median and largest of 10 queries. Latency: each of "

@@ -53,6 +53,9 @@ def test_bench_runs_end_to_end(tmp_path):
     (row,) = results["sizes"]
     assert row["events"] == 200 and row["import"]["created"] == 222  # with the 22 labelled events
     assert row["full_build_seconds"] > 0 and row["baseline_seconds"] > 0 and row["output_files"] > 200
+    parts = row["output_parts"]  # every file in one part, and the partners' parts measured
+    assert sum(part["bytes"] for part in parts.values()) == row["output_bytes"]
+    assert all(parts[name]["files"] > 0 for name in ("organisers", "type × place feeds", "widget", "event pages"))
     engines = row["search"]["engines"]
     assert set(engines) == {"ours", "pagefind", "lunr"}
     for found in engines.values():

@@ -100,6 +100,13 @@ def test_every_region_department_and_type_in_them_has_feeds_even_when_empty(samp
     assert sample_site.exists(folder) == ("/type/" not in folder)  # a listing page, but for the combinations
 
 
+def test_a_department_without_events_leads_to_the_nearest_ones(sample_site):
+    page = sample_site.page("evenements/nouvelle-aquitaine/creuse/")
+    assert page.select_one(".lead").get_text(" ", strip=True).startswith("Aucun événement à venir")
+    assert page.find("a", string="Voir les événements les plus proches")["href"] == "/recherche/?lieu=23"
+    assert page.find("a", string="dans mon agenda")["href"].endswith("/evenements/nouvelle-aquitaine/creuse/agenda.ics")
+
+
 @pytest.mark.parametrize(("folder", "whole", "kind"), [
     ("evenements/occitanie/haute-garonne/type/job-dating/", "evenements/occitanie/haute-garonne/", "Job dating"),
     ("evenements/occitanie/type/forum-salon/", "evenements/occitanie/", "Forum / salon de l'emploi"),

@@ -104,7 +104,7 @@ def test_the_iframe_works_without_javascript(browser_site):
 
 
 def test_the_iframe_reads_its_department_or_organiser_from_its_address(browser_site):
-    base, browser, site = browser_site
+    base, browser, _ = browser_site
     visit = Visit(browser, base).open("integrer/cadre/?organisateur=france-travail-bordeaux&max=1")
     visit.page.wait_for_selector("[data-agenda-pret]", state="attached")
     assert spaced(shown_in(visit.page)) == ["Réunion d'information : devenir conducteur de tramway"]
