@@ -48,6 +48,9 @@ SERVICE_SAVE_AS = "service/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 HOME_EVENTS = 8
+# Listings of France, a region, a type, a month… stop at this many events (10 pages); a department's, the online
+# events' and an organiser's list every event (plugins/agenda_listings).
+LISTING_MAX_EVENTS = 240
 
 # When each event last changed (feeds' dates, calendars' SEQUENCE): keep this file between builds
 # (commit it or cache it) for stable dates and SEQUENCE numbers.
@@ -55,7 +58,8 @@ AGENDA_REVISIONS = os.environ.get("AGENDA_REVISIONS", "state/revisions.json")
 # Feeds (plugins/agenda_feeds): defaults shown.
 AGENDA_FEEDS = {
     "recent_days": 14,
-    "max_items": 500,
+    "max_items": 500,  # per calendar
+    "max_entries": 100,  # per RSS or Atom feed
     "refresh_hours": 6,
     "uid_domain": "agenda-emploi",
 }

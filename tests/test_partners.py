@@ -10,6 +10,7 @@ from datetime import datetime
 import feedparser
 import icalendar
 import pytest
+from bs4 import BeautifulSoup
 
 from catalogue.dates import PARIS
 from tests.browser import Visit, requires_chromium
@@ -125,17 +126,21 @@ def test_combined_feeds_hold_exactly_their_events(sample_site, folder, whole, ki
     assert len(feed_titles(sample_site, folder + "flux.rss")) == len(found)
 
 
-def test_feeds_carry_the_essentials_and_the_single_event_calendar_the_whole_text(sample_site):
+def test_feeds_and_calendars_carry_the_essentials_and_the_page_for_the_rest(sample_site):
     feed = feedparser.parse((sample_site.output / BORDEAUX / "flux.rss").read_bytes())
     entry = next(e for e in feed.entries if e.title.startswith("Atelier : le numérique"))
     single = icalendar.Calendar.from_ical((sample_site.output / "evenement" / "exemple-agences-tableur-bdx-005" /
                                            "exemple-agences-tableur-bdx-005.ics").read_bytes())
-    whole = str(next(iter(single.walk("VEVENT")))["DESCRIPTION"])
+    described = str(next(iter(single.walk("VEVENT")))["DESCRIPTION"])
+    subscribed = next(str(event["DESCRIPTION"]) for event in calendar_events(sample_site, BORDEAUX + "agenda.ics")
+                      if str(event["SUMMARY"]).startswith("Atelier : le numérique"))
+    assert described == subscribed  # the event's own file and every calendar it is in say the same
     page = sample_site.page("evenement/exemple-agences-tableur-bdx-005/")
     body = " ".join(page.select_one("#description + .prose").get_text(" ").split())[:40]
-    assert body in " ".join(whole.split())  # the page's description, in the file of the event
-    assert body not in " ".join(entry.summary.split())  # not in every feed it is in
-    assert "Plus d'informations" in entry.summary and "Quand" in entry.summary
+    for text in (described, BeautifulSoup(entry.summary, "html.parser").get_text()):
+        assert "Quand" in text and "Inscription" in text
+        assert "Plus d'informations : http://127.0.0.1:8000/evenement/exemple-agences-tableur-bdx-005/" in text
+        assert body not in " ".join(text.split())  # the description itself is on the page
 
 
 def test_the_subscribe_page_lists_the_prebuilt_feeds_without_javascript(sample_site):

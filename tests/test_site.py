@@ -282,3 +282,14 @@ def test_partner_deployment_without_the_state_brand(tmp_path):
 def test_state_brand_by_default(site):
     home = site.page("index.html")
     assert [logo.get_text(" ") for logo in home.select(".fr-logo")] == ["République Française"] * 2
+
+
+def test_broad_listings_stop_at_their_limit_and_department_ones_list_everything(tmp_path):
+    site = Site(build_site(make_content(tmp_path / "content"), tmp_path / "output", LISTING_MAX_EVENTS=1))
+    everything = site.page("evenements")
+    assert len(site.card_titles("evenements")) == 1
+    note = " ".join(everything.select_one(".listing-cut").get_text().split())
+    assert note.startswith("Cette liste s'arrête au premier événement. Les ")
+    assert everything.select_one(".listing-cut a")["href"] == "/recherche/"
+    assert len(site.card_titles("evenements/occitanie/haute-garonne")) == 2  # a department: all of its events
+    assert site.page("evenements/occitanie/haute-garonne").select_one(".listing-cut") is None

@@ -14,8 +14,8 @@ __all__ = ["KEY", "SettingsError", "SiteState", "Urls", "connect", "merged", "si
 # The theme's templates use what each of these plugins provides.
 THEME_PLUGINS = ("agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_seo",
                  "agenda_dsfr", "agenda_search", "agenda_embed")
-CORE_DEFAULTS = {"SITE_PUBLIC_URL": "http://127.0.0.1:8000", "HOME_EVENTS": 8, "AGENDA_URLS": {},
-                 "AGENDA_REVISIONS": "state/revisions.json", "AGENDA_NOW": None}
+CORE_DEFAULTS = {"SITE_PUBLIC_URL": "http://127.0.0.1:8000", "HOME_EVENTS": 8, "LISTING_MAX_EVENTS": 240,
+                 "AGENDA_URLS": {}, "AGENDA_REVISIONS": "state/revisions.json", "AGENDA_NOW": None}
 
 
 def _name(plugin) -> str:

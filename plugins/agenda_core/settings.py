@@ -38,7 +38,8 @@ def merged(settings: dict, name: str, defaults: dict) -> dict:
 
 
 def check_core(settings: dict) -> list[str]:
-    """The core's settings: public address, addresses, the build's "now", the home page's length, data."""
+    """The core's settings: public address, addresses, the build's "now", the home page's and listings' lengths,
+    data."""
     found = urls.problems(settings.get("AGENDA_URLS") or {})
     public = urlsplit(str(settings.get("SITE_PUBLIC_URL", "")))
     if public.scheme not in {"http", "https"} or not public.hostname or public.query or public.fragment:
@@ -49,9 +50,10 @@ def check_core(settings: dict) -> list[str]:
             parse_datetime(str(settings["AGENDA_NOW"]))
         except DateError as error:
             found.append(f"AGENDA_NOW : {error} / unreadable date")
-    home = settings.get("HOME_EVENTS", 8)
-    if not isinstance(home, int) or home < 1:
-        found.append(f"HOME_EVENTS : nombre entier positif attendu / a positive integer is expected, got {home!r}")
+    for name in ("HOME_EVENTS", "LISTING_MAX_EVENTS"):
+        value = settings.get(name, 1)
+        if not isinstance(value, int) or value < 1:
+            found.append(f"{name} : nombre entier positif attendu / a positive integer is expected, got {value!r}")
     geo = settings.get("AGENDA_GEO_DATA")
     if geo and not (Path(geo) / "communes.json").exists():
         found.append(f"AGENDA_GEO_DATA : communes.json introuvable dans {geo} / not found (run npm ci)")

@@ -10,15 +10,14 @@ from urllib.parse import urlencode
 from agenda_core import site_state
 from pelican.generators import Generator
 
-from catalogue.text import html_to_text
-
 from .calendar import calendar, timezone_bytes, vevent, with_reminder
 from .syndication import Channel, Item, feeds
 from .text import google_calendar_link, link_description, outlook_link, plain_description
 
 DEFAULTS = {
     "recent_days": 14,  # past and cancelled events stay this long, so subscribed calendars update
-    "max_items": 500,  # at most this many events per feed: the nearest ones
+    "max_items": 500,  # at most this many events per calendar: the nearest ones
+    "max_entries": 100,  # at most this many per RSS or Atom feed: a reader shows what is new, not a season
     "refresh_hours": 6,  # REFRESH-INTERVAL and X-PUBLISHED-TTL of the calendars
     "uid_domain": "agenda-emploi",  # right-hand side of every iCalendar UID
 }
@@ -73,14 +72,12 @@ class FeedsGenerator(Generator):
         closing = b"END:VCALENDAR\r\n"
         head = calendar(self.settings["SITENAME"], "Un événement pour l'emploi", [], set(), refresh)[:-len(closing)]
         for article in state.events:  # one .ics per event: the shared head, its zone, its VEVENT, the closing line
-            page_url, uid_domain = state.absolute(article.url), self.options["uid_domain"]
-            components[id(article)] = vevent(article.event, article.revision, page_url, uid_domain,
-                                             article.plain_description)  # in every feed it is in
-            whole = vevent(article.event, article.revision, page_url, uid_domain,  # with its description
-                           plain_description(article.event, page_url, html_to_text(article.content)))
+            components[id(article)] = vevent(article.event, article.revision, state.absolute(article.url),
+                                             self.options["uid_domain"], article.plain_description)
             zones = b"".join(timezone_bytes(zone) for zone in zones_of([article]))
-            _write(output / article.ics_url, head + zones + whole + closing)
-            _write(output / article.ics_reminder_url, head + zones + with_reminder(whole, article.event) + closing)
+            _write(output / article.ics_url, head + zones + components[id(article)] + closing)
+            _write(output / article.ics_reminder_url,
+                   head + zones + with_reminder(components[id(article)], article.event) + closing)
         for key, links in state.feed_links.items():
             scope = state.scopes.by_key.get(key)
             if scope is None:  # the services catalogue, written below
@@ -92,7 +89,8 @@ class FeedsGenerator(Generator):
             page = scope.url if scope.page else f"{state.urls.search}?{urlencode(scope.search)}"
             channel = Channel(name, description, state.absolute(page), state.absolute(links.rss),
                               state.absolute(links.atom), self.settings["SITENAME"], state.absolute(""))
-            rss, atom = feeds(channel, [article.feed_item for article in chosen], fallback_updated=state.now)
+            entries = [article.feed_item for article in chosen[: self.options["max_entries"]]]
+            rss, atom = feeds(channel, entries, fallback_updated=state.now)
             _write(output / links.rss, rss)
             _write(output / links.atom, atom)
             _write(output / links.ics, calendar(name, description, [components[id(a)] for a in chosen],

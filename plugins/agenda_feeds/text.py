@@ -36,12 +36,10 @@ def places(event: Event) -> str:
     return ", ".join(filter(None, [*given, left]))
 
 
-def plain_description(event: Event, page_url: str, body_text: str = "") -> str:
-    """What a calendar or a feed reader shows: the essentials, the description as text when given, the page.
-
-    ``body_text`` is the description already rendered once for the page, as plain text: the calendar file of one
-    event carries it; feeds, subscribed calendars and the add-to-calendar links carry the essentials and the page's
-    address (a feed of 500 events stays light to fetch every few hours on a phone)."""
+def plain_description(event: Event, page_url: str) -> str:
+    """What a calendar or a feed reader shows: the essentials (when, where, how to register, who for, what to
+    bring, the programme…), then the page's address for the description itself. A calendar of 500 events stays
+    light to fetch every few hours on a phone, and the site small at national scale (docs/partners.md)."""
     lines = [event.summary] if event.summary else []
     if event.status != "scheduled":
         lines.append(f"Statut : {event.status_term.label}")
@@ -66,8 +64,6 @@ def plain_description(event: Event, page_url: str, body_text: str = "") -> str:
     lines += [f"{name} : {value}" for name, value in optional.items() if value]
     if event.url:
         lines.append(f"Pour participer à distance : {event.url}")
-    if body_text:
-        lines += ["", body_text]
     lines += ["", f"Plus d'informations : {page_url}"]
     return "\n".join(lines).replace("\u00a0", " ")
 

@@ -25,6 +25,10 @@ TAG_INDEXES = (  # kind, path, heading and lead of the pages listing a tag's val
 )
 
 
+# Listings every event is in one of, listed whole: the department's (or the online events'), the organiser's. The
+# others (France, a region, a type, a month…) stop at LISTING_MAX_EVENTS: page 1,800 of every event in France
+# helps no one, and would weigh hundreds of megabytes at national scale; the search goes on from there.
+COMPLETE = {"department", "mode", "organizer"}
 GUIDE = "docs/guide-agences.md"  # written for agencies in French; published as it is
 _PICTURE = re.compile(r"!\[[^\]]*\]\((screenshots/[\w.-]+\.png)\)")
 
@@ -65,14 +69,17 @@ class ListingsGenerator(Generator):
         state, urls = self.state, self.state.urls
         write = self._writer(writer)
         write("index.html", "index", "", upcoming=state.scopes.all.upcoming[: self.settings["HOME_EVENTS"]])
+        limit = self.settings["LISTING_MAX_EVENTS"]
         for scope in state.scopes.by_key.values():
             if not scope.page:
                 continue
-            write(urls.save_as(scope.url), "listing", scope.url, paginated=scope.upcoming, scope=scope,
-                  archive=False)
-            if scope.past:
-                write(urls.save_as(scope.archive_url), "listing", scope.archive_url, paginated=scope.past,
-                      scope=scope, archive=True)
+            for archive, events in ((False, scope.upcoming), (True, scope.past)):
+                if archive and not events:
+                    continue
+                listed = events if scope.kind in COMPLETE else events[:limit]
+                url = scope.archive_url if archive else scope.url
+                write(urls.save_as(url), "listing", url, paginated=listed, scope=scope, archive=archive,
+                      cut=len(events) - len(listed))
         for kind, path, heading, lead in TAG_INDEXES:
             url = urls.listing(path)
             write(urls.save_as(url), "tags", url, heading=heading, lead=lead, tag_scopes=state.scopes.of_kind(kind))

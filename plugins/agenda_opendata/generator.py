@@ -35,7 +35,8 @@ class OpenDataGenerator(Generator):
         output = Path(self.output_path) / root
         output.mkdir(parents=True, exist_ok=True)
         for name, rows, columns in (("evenements", event_rows, EVENT_COLUMNS), ("services", service_rows, SERVICE_COLUMNS)):
-            (output / f"{name}.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+            (output / f"{name}.json").write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")),
+                                                 encoding="utf-8")  # compact, as data portals publish it
             (output / f"{name}.csv").write_text(_csv(rows, columns), encoding="utf-8")
             (output / f"{name}.schema.json").write_text(json.dumps(self.schemas[name], ensure_ascii=False, indent=2),
                                                         encoding="utf-8")
