@@ -35,6 +35,11 @@ PAGES = {
     "agencies' guide": "publier-un-evenement/",
     "legal notice": "mentions-legales/",
     "search by audience": "recherche/?public=jeunes",
+    "organisers": "organisateurs/",
+    "organiser": "organisateurs/mission-locale-metz/",
+    "a department's organisers": "evenements/grand-est/moselle/organisateurs/",
+    "empty department": "evenements/nouvelle-aquitaine/creuse/",
+    "snippet builder": "integrer/",
     "404": "404.html",
 }
 pytestmark = requires_chromium

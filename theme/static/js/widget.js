@@ -6,7 +6,8 @@
 
    It reads integrer/departements/<code>.json or integrer/organisateurs/<organiser>.json from the script's own
    site (no cookie, no referrer, nothing else), and renders into a Shadow DOM with a constructed stylesheet: no
-   inline script or style, so it runs under a strict Content-Security-Policy. Themable with custom properties:
+   inline script or style, so it runs under a strict Content-Security-Policy. A white card with blue links that
+   takes the page's font, themable with custom properties:
    --agenda-couleur, --agenda-texte, --agenda-fond, --agenda-bordure, --agenda-police. A change of its data-
    attributes renders it again. */
 (function () {
@@ -14,8 +15,9 @@
   var script = document.currentScript;
   if (!script) return;
   var base = new URL(".", script.src).href;
-  var CSS = ":host{display:block;font-family:var(--agenda-police,inherit);color:var(--agenda-texte,inherit);" +
-    "background:var(--agenda-fond,transparent);line-height:1.5}" +
+  // a white card with the State's blue links unless the partner's properties say otherwise: readable on any page
+  var CSS = ":host{display:block;font-family:var(--agenda-police,inherit);color:var(--agenda-texte,#161616);" +
+    "background:var(--agenda-fond,#fff);line-height:1.5}" +
     "section{border:1px solid var(--agenda-bordure,#ddd);padding:1rem}" +
     "h1,h2,h3,h4,h5,h6{font-size:1.25rem;margin:0 0 .75rem}" +
     "ul{list-style:none;margin:0;padding:0}li{padding:.5rem 0;border-top:1px solid var(--agenda-bordure,#ddd)}" +
