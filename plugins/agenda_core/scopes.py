@@ -135,6 +135,9 @@ class Scopes:
 
     def _places(self, department) -> tuple[Scope, Scope]:
         """The scopes of a department and its region, and of each event type in them."""
+        known = self.by_key.get(f"department:{department.code}")
+        if known is not None:  # made by an earlier event, or for every department at the start
+            return known.parent, known
         region = department.region
         region_scope = self._get(f"region:{region.code}", "region", region.name, region.slug, self.all,
                                  region=region.code)
@@ -147,7 +150,7 @@ class Scopes:
         return region_scope, department_scope
 
     def _combined(self, scope: Scope, term: Term) -> Scope:
-        return self._get(f"{scope.key}:type:{term.key}", f"{scope.kind}-type", f"{scope.title} : {term.label}",
+        return self._get(f"{scope.key}:type:{term.key}", f"{scope.kind}-type", f"{term.label} — {scope.title}",
                          f"{scope.path}/{type_path(term)}", scope, page=False, **scope.search, type=term.key)
 
     def _scopes_of(self, event) -> list[Scope]:
