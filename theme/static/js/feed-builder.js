@@ -7,8 +7,7 @@ if (form) {
   const [rss, atom, calendar] = form.dataset.files.split(" ");
   const events = form.dataset.site + form.dataset.events;
   const result = form.querySelector(".feed-result-links");
-  const none = form.querySelector(".feed-result-none");
-  const title = form.querySelector(".feed-result-title");
+  const title = form.querySelector(".feed-result-title"); // announced: the feed chosen, or why there is none
 
   const label = (select) => select.selectedOptions[0].textContent.replace(" (toute la région)", "");
 
@@ -19,9 +18,8 @@ if (form) {
     const alone = "alone" in lieu.selectedOptions[0].dataset; // online events: one feed for every type
     const found = audience.value ? !lieu.value && !type.value : !(alone && type.value);
     result.hidden = !found;
-    none.hidden = found;
     if (!found) {
-      title.textContent = "";
+      title.textContent = title.dataset.none;
       return;
     }
     const folder = audience.value ? events + audience.value : place + type.value;
