@@ -1,6 +1,6 @@
 """One organiser however its name is written: the rule that merges spellings, and what is known of each.
 
-The rule (docs/content-format.md, "Organisateurs"): two names are one organiser when they are equal once
+The rule (docs/partners.md, "Organisers"): two names are one organiser when they are equal once
 lower-cased, stripped of accents and punctuation, with « Pôle emploi » read as « France Travail » (the same
 network, renamed on 1 January 2024), a leading « Agence » dropped and the small words de, du, des, d', la,
 le, les, l' left out. « FRANCE TRAVAIL – Toulouse-Matabiau », « France Travail Toulouse Matabiau » and
@@ -57,7 +57,8 @@ class Organiser:
     @property
     def merged(self) -> list[str]:
         """The other spellings merged into this organiser, most used first."""
-        return [name for name, _ in self.spellings.most_common() if name != self.name]
+        shown = self.name
+        return [name for name, _ in self.spellings.most_common() if name != shown]
 
     @property
     def website(self) -> str:

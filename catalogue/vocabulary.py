@@ -205,9 +205,10 @@ class Tagging(NamedTuple):
     inclusive: str = ""  # a key that every filter of this vocabulary also accepts ("Ouvert à tous")
 
 
+AUDIENCE_TAGGING = Tagging("audience", "audience", AUDIENCES, "public", "Public", "Événements par public",
+                           "Les événements ouverts à chaque public.", inclusive="tous")
 TAGGINGS = (
-    Tagging("audience", "audience", AUDIENCES, "public", "Public", "Événements par public",
-            "Les événements ouverts à chaque public.", inclusive="tous"),
+    AUDIENCE_TAGGING,
     Tagging("benefit", "benefits", BENEFITS, "avantage", "Avantages", "Événements par avantage",
             "Ce que les événements proposent : contrats, formations…"),
     Tagging("objective", "objectives", OBJECTIVES, "objectif", "Objectifs", "Événements par objectif",

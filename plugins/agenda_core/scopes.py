@@ -14,12 +14,11 @@ from urllib.parse import urlencode
 from catalogue import french
 from catalogue.organisers import Organiser, organiser_key
 from catalogue.text import fold
-from catalogue.vocabulary import CAMPAIGN_PATH, EVENT_TYPES, TAGGINGS, Tagging, Term
+from catalogue.vocabulary import AUDIENCE_TAGGING, CAMPAIGN_PATH, EVENT_TYPES, TAGGINGS, Tagging, Term
 
 from .urls import Urls
 
 ONLINE = "a-distance"  # /evenements/a-distance/: online and hybrid events
-AUDIENCE = next(tag for tag in TAGGINGS if tag.kind == "audience")
 
 
 def type_path(term: Term) -> str:
@@ -114,8 +113,8 @@ class Scopes:
             self._places(department)
         for term in EVENT_TYPES:  # so are the types and audiences: the feed builder offers each
             self._type(term)
-        for term in AUDIENCE.vocabulary:
-            self._tag(AUDIENCE, term)
+        for term in AUDIENCE_TAGGING.vocabulary:
+            self._tag(AUDIENCE_TAGGING, term)
         for article in sorted(articles, key=lambda article: (article.event.start, article.event.title)):
             for scope in self._scopes_of(article.event):
                 (scope.past if article.event.is_past(now) else scope.upcoming).append(article)

@@ -6,9 +6,7 @@ from __future__ import annotations
 from catalogue.model import AVAILABILITY
 from catalogue.organisers import organiser_key
 from catalogue.search.documents import when
-from catalogue.vocabulary import AUDIENCES, TAGGINGS
-
-INCLUSIVE = next(tag.inclusive for tag in TAGGINGS if tag.kind == "audience")
+from catalogue.vocabulary import AUDIENCE_TAGGING, AUDIENCES
 
 
 def record(article, page_url: str, now) -> dict:
@@ -32,4 +30,5 @@ def record(article, page_url: str, now) -> dict:
 def embed_file(title: str, page_url: str, records: list[dict]) -> dict:
     """One department's or organiser's upcoming events, nearest first; ``public_inclusif``: the audience every
     audience filter also accepts (an event open to all is for young people too)."""
-    return {"titre": title, "page": page_url, "public_inclusif": AUDIENCES[INCLUSIVE].slug, "evenements": records}
+    return {"titre": title, "page": page_url, "public_inclusif": AUDIENCES[AUDIENCE_TAGGING.inclusive].slug,
+            "evenements": records}
