@@ -193,6 +193,16 @@ def tests(c, options=""):
     c.run(f"{sys.executable} -m pytest {options}", pty=False)
 
 
+@task(help={"size": "how many events to generate (default 10000)",
+            "workdir": "where the generated events are kept between runs"})
+def relevance(c, size=10000, workdir="/tmp/agenda-relevance"):
+    """Rank the labelled queries among SIZE generated events with the staff engine: each miss of the tuning half,
+    and both halves' MRR and recall@5 (benchmarks/relevance.py)."""
+    from benchmarks.relevance import tune
+
+    print("\n".join(tune(int(size), Path(workdir))))
+
+
 @task(help={"sizes": "comma-separated event counts (default 1000,10000,50000)",
             "output": "folder for results.md and results.json (default benchmarks/)",
             "workdir": "scratch folder for the generated sites (default a temporary folder)"})

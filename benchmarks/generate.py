@@ -5,7 +5,9 @@ department some. Every type and mode appears; 10 % of events are past, 3 % cance
 are 60 to 250 words, one in five with HTML-rich Markdown (lists, links, emphasis). Benefits,
 objectives, a campaign (one in ten), a programme (job datings and forums) and prerequisites (one in
 four) are drawn too. The same texts are also written as plain Pelican articles for the bare-Pelican
-baseline. The labelled events of ``relevance.toml`` are added to every catalogue.
+baseline. The labelled events of ``relevance.toml`` are added to every catalogue, each with distractors that
+share its words: other events in its town, events in towns whose names begin like its town's, its twins (the same
+event in other towns) and its rivals (other subjects with words of its own).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from catalogue.dates import PARIS
 from catalogue.geography import DEFAULT_DATA_DIR
+from catalogue.search.places import place_key
 
 TYPES = {
     "job-dating": "Job dating", "forum": "Forum de l'emploi", "information": "Réunion d'information",
@@ -84,8 +87,12 @@ def description(rng: random.Random, rich: bool) -> str:
     return "\n\n".join(paragraphs)
 
 
-def event_text(number: int, rng: random.Random, place_list: list[Place], cumulative: list[int], now: datetime) -> str:
-    place = place_list[bisect(cumulative, rng.random() * cumulative[-1])]
+def draw(rng: random.Random, place_list: list[Place], cumulative: list[int]) -> Place:
+    """A commune, drawn by population."""
+    return place_list[bisect(cumulative, rng.random() * cumulative[-1])]
+
+
+def event_text(number: int, rng: random.Random, place: Place, now: datetime) -> str:
     kind = rng.choice(list(TYPES))
     mode = "online" if kind == "online-fair" else rng.choices(["onsite", "online", "hybrid"], [80, 12, 8])[0]
     sector = rng.choice(SECTORS)
@@ -117,16 +124,47 @@ def event_text(number: int, rng: random.Random, place_list: list[Place], cumulat
     return "\n".join(lines) + "\n\n" + description(rng, rich=rng.random() < 0.2) + "\n"
 
 
-def needles(now: datetime) -> dict[str, str]:
-    """The labelled events of relevance.toml, as agency files by uid."""
-    files = {}
+def needle_text(needle: dict, uid: str, now: datetime, place: Place | None, title: str = "", summary: str = "",
+                body: str = "") -> str:
+    """A labelled event (or one of its twins and rivals) as an agency file: online without a place."""
+    start = (now + timedelta(days=needle["day"])).replace(hour=10, minute=0)
+    where = f"Commune: {place.code}" if place else "Url: https://visio.example.org/salon"
+    return (f"Title: {title or needle['title']}\nStart: {start:%Y-%m-%d %H:%M}\nEnd: 12:00\n"
+            f"Type: {needle['type']}\nMode: {'onsite' if place else 'online'}\nOrganizer: France Travail\n{where}\n"
+            f"Uid: {uid}\nSummary: {summary or needle['summary']}\n\n{body or needle['body']}\n")
+
+
+def alike(place: Place, place_list: list[Place]) -> list[Place]:
+    """Communes whose name begins like ``place``'s (Saint-Nazaire: Saint-Nazaire-d'Aude…), most populated first."""
+    key = place_key(place.name)
+    return [other for other in place_list if place_key(other.name).startswith(key) and other.code != place.code]
+
+
+def needles(now: datetime, rng: random.Random, place_list: list[Place], cumulative: list[int]) -> dict[str, str]:
+    """The labelled events of relevance.toml and their distractors, as agency files by name."""
+    by_commune = {(p.postcode[:2], place_key(p.name)): p for p in reversed(place_list)}  # the most populated wins
+    files, number = {}, 900_000
     for needle in tomllib.loads(RELEVANCE.read_text(encoding="utf-8"))["needle"]:
-        start = (now + timedelta(days=needle["day"])).replace(hour=10, minute=0)
-        mode = needle.get("mode", "onsite")
-        place = f"Commune: {needle['commune']}" if mode != "online" else "Url: https://visio.example.org/salon"
-        files[needle["uid"]] = (f"Title: {needle['title']}\nStart: {start:%Y-%m-%d %H:%M}\nEnd: 12:00\n"
-                                f"Type: {needle['type']}\nMode: {mode}\nOrganizer: France Travail\n{place}\n"
-                                f"Uid: {needle['uid']}\nSummary: {needle['summary']}\n\n{needle['body']}\n")
+        uid = needle["uid"]
+        place = None
+        if "commune" in needle:
+            postcode, name = needle["commune"].split(" ", 1)
+            place = by_commune[(postcode[:2], place_key(name))]
+        files[uid] = needle_text(needle, uid, now, place)
+        near = alike(place, place_list)[:2] if place else []
+        elsewhere = [town for town in near if town.department != place.department][:1] if needle.get("twins") else []
+        while len(elsewhere) < needle.get("twins", 0):
+            other = draw(rng, place_list, cumulative)
+            if other.department != place.department and other not in elsewhere:
+                elsewhere.append(other)
+        for k, other in enumerate(elsewhere):
+            files[f"{uid}-jumeau-{k}"] = needle_text(needle, f"{uid}-jumeau-{k}", now, other)
+        for k, title in enumerate(needle.get("rivals", [])):
+            files[f"{uid}-rival-{k}"] = needle_text(needle, f"{uid}-rival-{k}", now, draw(rng, place_list, cumulative),
+                                                    title, sentence(rng, 12), description(rng, rich=False))
+        for k, other in enumerate(([place] * 3 if place else []) + near):  # its town's other events, towns alike
+            files[f"{uid}-voisin-{k}"] = event_text(number, rng, other, now)
+            number += 1
     return files
 
 
@@ -150,7 +188,7 @@ def generate(target: Path, events: int, services: int = 500, seed: int = 2026,
     for page in ("a-propos", "accessibilite", "donnees-personnelles"):
         (content / "pages" / f"{page}.md").write_text(f"Title: {page}\nSlug: {page}\n\nTexte.\n", encoding="utf-8")
     for number in range(events):
-        text = event_text(number, rng, place_list, cumulative, now)
+        text = event_text(number, rng, draw(rng, place_list, cumulative), now)
         folder = content / "events" / f"lot-{number // 1000:03d}"
         folder.mkdir(exist_ok=True)
         (folder / f"evenement-{number:06d}.md").write_text(text, encoding="utf-8")
@@ -160,8 +198,8 @@ def generate(target: Path, events: int, services: int = 500, seed: int = 2026,
         (baseline / f"article-{number:06d}.md").write_text(f"Title: {title}\nDate: {start}\nSlug: article-{number:06d}\n\n{body}",
                                                          encoding="utf-8")
     (content / "events" / "needles").mkdir(exist_ok=True)
-    for uid, text in needles(now).items():
-        (content / "events" / "needles" / f"{uid}.md").write_text(text, encoding="utf-8")
+    for name, text in needles(now, rng, place_list, cumulative).items():
+        (content / "events" / "needles" / f"{name}.md").write_text(text, encoding="utf-8")
     for number in range(services):
         (content / "services" / f"service-{number:04d}.md").write_text(service_text(number, rng), encoding="utf-8")
 

@@ -11,7 +11,8 @@ Each engine gets a small page under ``bench/`` exposing ``window.bench(query)`` 
 result addresses (fetching what shows them). A local server gzips text (Pagefind's files come
 compressed) and counts the bytes it sends. Measured per engine: bytes from opening the page to the
 first results, cold cache (each query of ``FIRST_QUERIES`` in a new browser context); latency of
-every query once warm (median, p95); index size on disk; MRR and recall@5 on ``relevance.toml``. Ours also
+every query once warm (median, p95); index size on disk; MRR and recall@5 on ``relevance.toml``, for its tuning
+and check halves (``relevance.py``). Ours also
 answers ``PLACE_QUERIES`` (around a commune, a postcode, in a department, a place at the end of the words), the
 search none of the others has: the same cold bytes and warm latency, to hold against Pagefind's text queries.
 """
@@ -25,7 +26,6 @@ import shutil
 import statistics
 import threading
 import time
-import tomllib
 from functools import partial
 from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -37,8 +37,9 @@ from catalogue.model import Event
 from catalogue.scan import scan
 from catalogue.text import html_to_text, render_markdown
 
+from .relevance import by_half, labelled
+
 ROOT = Path(__file__).resolve().parent.parent
-RELEVANCE = Path(__file__).with_name("relevance.toml")
 FIRST_QUERIES = ["job dating restauration", "forum emploi", "atelier cv", "salon en ligne", "recrutement logistique",
                  "alternance", "aide a la personne", "numerique", "transport", "creer son entreprise"]
 ENGINES = ("ours", "pagefind", "lunr")
@@ -76,12 +77,6 @@ window.bench = async (q) => {
 };""",
 }
 LUNR_SCRIPTS = ["lunr/lunr.js", "lunr-languages/lunr.stemmer.support.js", "lunr-languages/lunr.fr.js"]
-
-
-def labelled() -> list[tuple[str, str]]:
-    """(query, expected address) pairs."""
-    needles = tomllib.loads(RELEVANCE.read_text(encoding="utf-8"))["needle"]
-    return [(query, f"/evenement/{needle['uid']}/") for needle in needles for query in needle["queries"]]
 
 
 def indexed_events(output: Path) -> list[tuple[str, dict]]:
@@ -248,10 +243,10 @@ def measure(output: Path, engine: str, browser) -> dict:
         page.evaluate(run, "emploi")  # loads the engine; what follows is the warm latency
         pairs = labelled()
         timings, ranks = [], []
-        for query in FIRST_QUERIES + [query for query, _ in pairs]:
+        for query in FIRST_QUERIES + [query for query, _, _ in pairs]:
             seconds, _ = page.evaluate(run, query)
             timings.append(seconds)
-        for query, expected in pairs:
+        for query, expected, _ in pairs:
             _, urls = page.evaluate(run, query)
             ranks.append(urls.index(expected) + 1 if expected in urls else 0)
         if engine == "ours":
@@ -265,9 +260,7 @@ def measure(output: Path, engine: str, browser) -> dict:
     return {
         "first_query_bytes_median": statistics.median(first_bytes), "first_query_bytes_max": max(first_bytes),
         "latency_ms_median": statistics.median(timings), "latency_ms_p95": percentile(timings, 0.95),
-        "mrr": sum(1 / rank for rank in ranks if rank) / len(ranks),
-        "recall_at_5": sum(1 for rank in ranks if 0 < rank <= 5) / len(ranks), "queries": len(timings),
-        "labelled": len(ranks), **places,
+        "queries": len(timings), "relevance": by_half(ranks), **places,
     }
 
 

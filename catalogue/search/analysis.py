@@ -21,6 +21,7 @@ SUFFIXES = ("issements", "issement", "ements", "ement", "ations", "ation", "atri
             "euses", "euse", "eurs", "eur", "ives", "ive", "ifs", "if", "ees", "ee", "er", "ez", "e")
 MIN_STEM = 4
 _SPLIT = re.compile(r"[^a-z0-9]+")
+_COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 
 @cache
@@ -50,6 +51,12 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Folded words, stop words and lone letters removed, not stemmed (for prefix matching)."""
     return [word for word in _SPLIT.split(fold(text)) if len(word) > 1 and word not in STOP_WORDS]
+
+
+def compounds(text: str) -> list[str]:
+    """Hyphenated words written joined (``micro-entreprise`` -> ``microentreprise``): indexed beside their parts,
+    so a job seeker who types them joined finds them (the index side only: a query is analysed as before)."""
+    return [word.replace("-", "") for word in _COMPOUND.findall(fold(text))]
 
 
 def analyze(text: str) -> list[str]:

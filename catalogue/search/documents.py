@@ -8,8 +8,9 @@ from typing import NamedTuple
 from catalogue import french
 from catalogue.model import AVAILABILITY, Event, Service
 
-from .analysis import stem, words
+from .analysis import compounds, stem, words
 from .facets import MODES
+from .families import related
 
 
 class Entry(NamedTuple):
@@ -25,13 +26,26 @@ WEIGHTS = {"title": 5, "type": 3, "place": 2, "organizer": 2, "sectors": 2, "tag
 
 
 def weighted_terms(fields: dict[str, str], vocabulary: dict[str, str]) -> dict[str, int]:
-    """Stem -> weighted count; ``vocabulary`` collects word -> stem for prefix and typo matching."""
-    counts: Counter[str] = Counter()
+    """Stem -> posting weight; ``vocabulary`` collects word -> stem for prefix and typo matching.
+
+    A word counts its field's weight twice for its own stem (summed over its occurrences), and once for each stem
+    of its family (``families.related``: the best field it is met in), so a family match ranks below the word
+    itself. A hyphenated word also counts joined (``micro-entreprise`` for ``microentreprise``). The weight is
+    written doubled, plus one when the stem is in the title (``TITLE_FLAG``), for the title bonus."""
+    own: Counter[str] = Counter()
+    family: dict[str, int] = {}
+    title: set[str] = set()
     for name, text in fields.items():
-        for word in words(text):
+        for word in words(text) + compounds(text):
             term = vocabulary.get(word) or vocabulary.setdefault(word, stem(word))
-            counts[term] += WEIGHTS[name]
-    return dict(counts)
+            own[term] += 2 * WEIGHTS[name]
+            kin = related(word)
+            for other in kin:
+                family[other] = max(family.get(other, 0), WEIGHTS[name])
+            if name == "title":
+                title.update(kin, [term])
+    weights = {**family, **own}
+    return {term: 2 * weight + (term in title) for term, weight in weights.items()}
 
 
 def event_fields(event, body_text: str) -> dict[str, str]:

@@ -8,7 +8,8 @@ A first query downloads only what it needs:
   filter and count without the documents;
 - ``words-<c>.json``: the words met, by first letter, each with its stem (prefix and typo matching);
 - ``post-<prefix>.json``: postings of the stems starting with that prefix, as flat lists
-  [document gap, weight, document gap, weight…]; a shard over ``SHARD_BYTES`` splits on a longer prefix;
+  [document gap, weight, document gap, weight…] (``documents.weighted_terms``: the weight doubled, plus one when the
+  stem is in the title); a shard over ``SHARD_BYTES`` splits on a longer prefix;
 - ``docs-<n>.json``: what a result shows, ``CHUNK`` documents a file, events in date order first;
 - ``geo.json``, for place searches only: the distinct points events are at (thousandths of a degree) and each
   document's point number (-1: no place); ``lieux/``: the communes and departments (``places.py``).
@@ -21,7 +22,7 @@ from collections import defaultdict
 from datetime import date, datetime
 from pathlib import Path
 
-from . import ANALYSIS, FORMAT_VERSION
+from . import ANALYSIS, FORMAT_VERSION, RANKING
 from .documents import Entry, event_document, service_document
 from .facets import FACETS, ONLINE, value_order
 from .places import DEFAULT_RADIUS, FOLDER, NEAREST, RADII, point
@@ -98,7 +99,7 @@ def build_index(events: list[Entry], services: list[Entry], now: datetime,
     facets, columns = _facet_columns([("e", entry.item) for entry in events] + [("s", entry.item) for entry in services])
     documents = [document for document, _ in built]
     manifest = {
-        "version": FORMAT_VERSION, "analysis": ANALYSIS,
+        "version": FORMAT_VERSION, "analysis": ANALYSIS, "ranking": RANKING,
         "count": len(documents), "events": len(events), "chunk": CHUNK,
         "chunks": (len(documents) + CHUNK - 1) // CHUNK, "day0": day0.isoformat(),
         "post": sorted(shards), "words": sorted(words), "facets": facets,

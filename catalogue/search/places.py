@@ -19,6 +19,7 @@ from functools import cache
 from catalogue.geography import Geography
 
 from .analysis import fold
+from .families import nouns
 
 SCALE = 1000  # coordinates in thousandths of a degree
 RADII = (5, 10, 20, 30, 50, 100)  # km, the choices the page offers
@@ -27,8 +28,9 @@ EARTH_KM = 6371.0
 NEAREST = 5  # events offered when nothing lies within the radius
 FOLDER = "lieux"  # under the search index
 SHARD_BYTES = 24_000  # a name shard over this splits on a longer prefix
-TOWN = 10_000  # inhabitants from which a name in the words is read as a place (``villes.json``): ``salon en ligne``
+TOWN = 10_000  # inhabitants from which a name in the words is read as a place (``noms.json``): ``salon en ligne``
 # stays words although Ligné is a commune, ``atelier cv colomiers`` is words and a place
+NAME_WORDS = 5  # the longest place name read in the words: "provence alpes cote d azur"
 
 _DEPARTMENT = re.compile(r"^(\d{2}|2[ab]|97\d)$", re.IGNORECASE)
 _CODE = re.compile(r"^(\d{5}|2[ab]\d{3})$", re.IGNORECASE)
@@ -88,25 +90,47 @@ def place_files(geo: Geography) -> tuple[list[str], dict[str, object]]:
         names.append(entry)
         for start in sorted({commune.code[:2].lower(), *(postcode[:2] for postcode in commune.postcodes)}):
             codes[start].append(entry)
-    departments = []
-    for department in sorted(geo.departments.values(), key=lambda d: d.code):
-        points = [c.position for c in geo.communes.values() if c.department == department and c.position]
-        if points:  # the mean of its communes' centres: where "near the department" is measured from
-            centre = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
-            departments.append([department.code, department.name, *point(centre)])
-    towns: dict[str, str] = {}
-    for commune in sorted(geo.communes.values(), key=lambda c: (-c.population, c.code)):
-        if commune.population >= TOWN and commune.position and commune.code not in geo.arrondissements:
-            towns.setdefault(place_key(commune.name), commune.code)  # a shared name: the most populated
+    departments = [[department.code, department.name, *_centre(geo, lambda c, d=department: c.department == d)]
+                   for department in sorted(geo.departments.values(), key=lambda d: d.code)
+                   if any(c.department == department and c.position for c in geo.communes.values())]
     shards = _split(names)
-    return sorted(shards), {"departements.json": departments, "villes.json": towns,
+    regions = [[region.code, region.name, *_centre(geo, lambda c, r=region: c.region == r)]
+               for region in geo.served_regions]  # every served region has communes with a centre
+    return sorted(shards), {"departements.json": departments, "regions.json": regions,
+                            "noms.json": place_names(geo),
                             **{f"n-{shard}.json": found for shard, found in shards.items()},
                             **{f"c-{start}.json": found for start, found in codes.items()}}
 
 
+def _centre(geo: Geography, within) -> list[int]:
+    """The mean of the centres of the communes ``within`` holds: where "near" a department or region is measured."""
+    points = [c.position for c in geo.communes.values() if within(c) and c.position]
+    return point((sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)))
+
+
+def place_names(geo: Geography) -> dict[str, list]:
+    """The names read as places in a query's words (``noms.json``): key -> [kind, code, anywhere]; the regions, the
+    departments, and the towns of ``TOWN`` inhabitants or more, the most populated of a shared name (a town wins
+    over a department of its name: Paris). ``anywhere``: 0 for a one-word name that is also a noun (Orange, Somme,
+    Tours), read as a place at the end of the query only."""
+    found: dict[str, list] = {}
+    for region in geo.served_regions:
+        found[place_key(region.name)] = ["region", region.code]
+    for department in geo.served_departments:
+        found[place_key(department.name)] = ["departement", department.code]
+    towns = sorted((c for c in geo.communes.values() if c.population >= TOWN and c.position
+                    and c.code not in geo.arrondissements), key=lambda c: (c.population, c.code))
+    for commune in towns:  # the most populated last, so it wins
+        found[place_key(commune.name)] = ["commune", commune.code]
+    common = nouns()
+    return {key: [kind, code, int(" " in key or key not in common)]
+            for key, (kind, code) in sorted(found.items())}
+
+
 def resolve(text: str, load, shards: list[str]) -> dict | None:
     """The place ``text`` names, read as the page reads it: a department number (``87``, ``2A``, ``974``), an INSEE
-    code or a postcode (``87114``, ``87350``), ``87350 Panazol``, ``Panazol (87)`` or a name (``st junien``);
+    code or a postcode (``87114``, ``87350``), ``87350 Panazol``, ``Panazol (87)``, a region's or department's name
+    (``Occitanie``) or a commune's (``st junien``);
     ``load(name)`` reads a file of ``lieux/``, ``shards`` lists the name shards.
     Returns ``{"kind", "code", "label", "point"}`` or None."""
     value = " ".join(text.split())
@@ -124,6 +148,9 @@ def resolve(text: str, load, shards: list[str]) -> dict | None:
     key = place_key(match.group("name") or match.group("named")) if match else place_key(value)
     if not key:
         return None
+    entry = None if match else (load("noms.json") or {}).get(key)
+    if entry and entry[0] != "commune":  # a region or a department by its name: "Occitanie", "Haute-Vienne"
+        return _named(entry, load, shards)
     shard = shard_of(key, shards)
     found = next((e for e in (load(f"n-{shard}.json") if shard else None) or [] if place_key(e[0]) == key
                   and (not postcode or postcode in e[3].split()) and (not department or e[2].lower() == department.lower())),
@@ -137,11 +164,22 @@ def _commune(entry: list | None) -> dict | None:
     return {"kind": "commune", "code": entry[1], "label": f"{entry[0]} ({entry[2]})", "point": entry[4:6]}
 
 
+def _named(entry: list, load, shards: list[str]) -> dict | None:
+    """The place a ``noms.json`` entry names."""
+    kind, code, _ = entry
+    if kind == "region":
+        found = next((r for r in load("regions.json") or [] if r[0] == code), None)
+        return {"kind": "region", "code": code, "label": found[1], "point": found[2:4]} if found else None
+    return resolve(code, load, shards)
+
+
 def split_place(query: str, load, shards: list[str]) -> tuple[str, dict | None]:
-    """A text query that is a place, ends with one or holds a postcode is words plus place: ``87``, ``Panazol``,
-    ``job dating 87000`` and ``atelier cv colomiers`` -> ("", Haute-Vienne), ("", Panazol), (``job dating``,
-    Limoges), (``atelier cv``, Colomiers). A name is read as a place only for a town (``villes.json``); any
-    commune can be chosen in the place field."""
+    """A text query that is a place or holds one is words plus place: ``87``, ``Panazol``, ``job dating 87000``,
+    ``atelier cv colomiers``, ``cuisinier saison hiver 74``, ``usine quimper recrutement`` -> ("", Haute-Vienne),
+    ("", Panazol), (``job dating``, Limoges), (``atelier cv``, Colomiers), (``cuisinier saison hiver``,
+    Haute-Savoie), (``usine recrutement``, Quimper). In the words, a place is a postcode anywhere, the name of a
+    region, a department or a town (``noms.json``) anywhere (the last one; a name that is also a noun only at the
+    end), or a department number at the end; any commune can be chosen in the place field."""
     tokens = query.split()
     whole = " ".join(tokens)
     if whole and (_DEPARTMENT.match(whole) or _CODE.match(whole)):
@@ -150,11 +188,19 @@ def split_place(query: str, load, shards: list[str]) -> tuple[str, dict | None]:
     for i, token in enumerate(tokens):
         if re.fullmatch(r"\d{5}", token) and (place := resolve(token, load, shards)):
             return " ".join(tokens[:i] + tokens[i + 1:]) + query[len(query.rstrip()):], place
-    if not tokens:
-        return query, None
-    towns = load("villes.json") or {}
-    for size in (3, 2, 1):
-        if len(tokens) >= size and (code := towns.get(place_key(" ".join(tokens[-size:])))):
-            words = " ".join(tokens[:-size])
-            return words + " " if words else "", resolve(code, load, shards)  # the words before are complete
+    names = load("noms.json") or {}
+    for end in range(len(tokens), 0, -1):
+        for size in range(min(NAME_WORDS, end), 0, -1):
+            entry = names.get(place_key(" ".join(tokens[end - size:end])))
+            if entry and (entry[2] or end == len(tokens)) and (place := _named(entry, load, shards)):
+                return _rest(query, tokens, end - size, end), place
+    if len(tokens) > 1 and _DEPARTMENT.match(tokens[-1]) and (place := resolve(tokens[-1], load, shards)):
+        return _rest(query, tokens, len(tokens) - 1, len(tokens)), place
     return query, None
+
+
+def _rest(query: str, tokens: list[str], start: int, end: int) -> str:
+    """The query's words without ``tokens[start:end]``: complete (a space after them) when the place ended it."""
+    words = " ".join(tokens[:start] + tokens[end:])
+    tail = " " if end == len(tokens) else query[len(query.rstrip()):]
+    return words + tail if words else ""

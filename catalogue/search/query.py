@@ -55,6 +55,22 @@ def decode(flat: list[int]) -> list[tuple[int, int]]:
     return pairs
 
 
+def combine(per_word: list[dict[int, tuple[float, int]]], ranking: dict) -> dict[int, float]:
+    """The documents' scores: the sum of their words' scores, for those matching every word, or all but one of a
+    query of ``partial_from`` words or more (times ``missing``); times ``title`` when every word is in the title."""
+    matched: dict[int, list] = {}
+    for scores in per_word:
+        for doc, (score, titled) in scores.items():
+            found = matched.setdefault(doc, [0, 0.0, 0])
+            found[0] += 1
+            found[1] += score
+            found[2] += titled
+    count = len(per_word)
+    needed = count - 1 if count >= ranking["partial_from"] else count
+    return {doc: total * ranking["missing"] ** (count - words) * (ranking["title"] if titled == count else 1)
+            for doc, (words, total, titled) in matched.items() if words >= needed}
+
+
 class Index:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
@@ -74,20 +90,55 @@ class Index:
         prefix = max((p for p in self.manifest["post"] if term.startswith(p)), key=len, default="")
         return self._load(f"post-{prefix}.json") if prefix else {}
 
-    def _postings(self, word: str, typing: bool) -> dict[int, float]:
-        known = self._load(f"words-{word[0]}.json")
-        terms = {stem(word)}
+    def _known(self, word: str) -> dict[str, str]:
+        """The index's words starting with ``word``'s letter, each with its stem."""
+        return self._load(f"words-{word[0]}.json")
+
+    def _word_scores(self, word: str, typing: bool) -> dict[int, tuple[float, int]]:
+        """Document -> (the word's score there, 1 when it is in the title): its best match among its stem, the words
+        it begins when still being typed, or else the words one typo away (at ``typo`` of the score)."""
+        ranking = self.manifest["ranking"]
+        terms = {stem(word): 1.0}
         if typing:
-            terms |= {term for other, term in known.items() if other.startswith(word)}
+            for other, term in self._known(word).items():
+                if other.startswith(word):
+                    terms.setdefault(term, 1.0)
         found = {term: self._shard(term).get(term) for term in terms}
         if not any(found.values()) and len(word) >= 5:
-            found = {term: self._shard(term).get(term) for other, term in known.items() if one_typo(other, word)}
-        scores: dict[int, float] = {}
-        for flat in filter(None, found.values()):
+            terms = {}
+            for other, term in self._known(word).items():
+                if one_typo(other, word):
+                    terms.setdefault(term, ranking["typo"])
+            found = {term: self._shard(term).get(term) for term in terms}
+        scores: dict[int, tuple[float, int]] = {}
+        for term, flat in found.items():
+            if not flat:
+                continue
             idf = math.log(1 + self.manifest["count"] / (len(flat) / 2))
-            for doc, weight in decode(flat):
-                scores[doc] = max(scores.get(doc, 0.0), weight * idf)
+            for doc, written in decode(flat):
+                weight = written >> 1
+                score = terms[term] * idf * weight * (1 + ranking["saturation"]) / (weight + ranking["saturation"])
+                if score > scores.get(doc, (0.0, 0))[0]:
+                    scores[doc] = (score, written & 1)
         return scores
+
+    def _text_scores(self, query: str) -> dict[int, float] | None:
+        """Document -> score for the query's words (None without words). A word found nowhere is left out; two
+        neighbours written joined in the index (``cyber securite``: cybersécurité) also match the joined word."""
+        query_words = words(query)
+        if not query_words:
+            return None
+        typing = not query[-1:].isspace()  # "salon en lig" is still being typed; "salon en lig " is not
+        last = len(query_words) - 1
+        per_word = [self._word_scores(word, typing and i == last) for i, word in enumerate(query_words)]
+        for i in range(last):
+            joined = query_words[i] + query_words[i + 1]
+            if joined in self._known(joined):
+                for doc, found in self._word_scores(joined, typing and i + 1 == last).items():
+                    for side in (i, i + 1):
+                        if found[0] > per_word[side].get(doc, (0.0, 0))[0]:
+                            per_word[side][doc] = found
+        return combine([scores for scores in per_word if scores], self.manifest["ranking"])
 
     def _keeps(self, number: int, filters: dict[str, str | list[str]]) -> bool:
         """Every facet filter holds; a facet's inclusive value (events open to all) passes its filter too,
@@ -112,13 +163,9 @@ class Index:
     def _matching(self, query: str, kind: str, filters: dict) -> list[int]:
         """Numbers of the documents matching the words and the filters, best first (by date without words)."""
         numbers = [n for n, k in enumerate(self.facets["k"]) if k == kind and self._keeps(n, filters)]
-        query_words = words(query)
-        if not query_words:
+        scores = self._text_scores(query)
+        if scores is None:
             return numbers
-        typing = not query[-1:].isspace()  # "salon en lig" is still being typed; "salon en lig " is not
-        per_word = [found for i, word in enumerate(query_words)
-                    if (found := self._postings(word, typing and i == len(query_words) - 1))] or [{}]
-        scores = {doc: sum(p[doc] for p in per_word) for doc in per_word[0] if all(doc in p for p in per_word)}
         return sorted((n for n in numbers if n in scores), key=lambda n: (-scores[n], n))
 
     @cached_property
@@ -152,11 +199,11 @@ class Index:
         if place is None or kind != "e":
             return Found([self.documents[n] for n in self._matching(text, kind, filters)], words=text)
         around = dict(filters)
-        if place["kind"] == "departement":
-            filters = {**filters, "departement": [place["code"]]}
+        if place["kind"] != "commune":  # a department or a region: its events
+            filters = {**filters, place["kind"]: [place["code"]]}
         matching = self._matching(text, kind, around)  # every filter but the place's
         distances = {n: d for n in matching if (d := self.distance(place, n)) is not None}
-        if place["kind"] == "departement":
+        if place["kind"] != "commune":
             kept = set(self._matching(text, kind, filters))
             results = [n for n in matching if n in kept]
         else:
@@ -167,7 +214,7 @@ class Index:
         online = [n for n in matching if n not in chosen and self._online(n)]
         nearest = [] if results else sorted(distances, key=lambda n: (distances[n], n))[:NEAREST]
 
-        def shown(numbers: list[int]) -> list[dict]:  # a department's centre is no place to be from
+        def shown(numbers: list[int]) -> list[dict]:  # a department's or region's centre is no place to be from
             measured = distances if place["kind"] == "commune" else {}
             return [self.documents[n] | ({"d": math.floor(measured[n] + 0.5)} if n in measured else {}) for n in numbers]
 

@@ -31,7 +31,7 @@ test("an index of another format version is refused", { skip: !folder }, async (
   globalThis.fetch = async (path) => ({
     ok: true, json: async () => (path.endsWith("manifest.json") ? { ...manifest, version: 1 } : {}),
   });
-  await assert.rejects(SearchIndex.open(`${folder}/`), /Index de recherche au format 1, attendu 3/);
+  await assert.rejects(SearchIndex.open(`${folder}/`), /Index de recherche au format 1, attendu 4/);
 });
 
 test("a date filter keeps an event already running on its first day", { skip: !folder }, async () => {

@@ -3,7 +3,7 @@
 import { analyzer } from "./analysis.js";
 import { distanceKm, resolvePlace, splitPlace } from "./places.js";
 
-export const FORMAT_VERSION = 3; // catalogue/search/__init__.py: an index of another version is refused
+export const FORMAT_VERSION = 4; // catalogue/search/__init__.py: an index of another version is refused
 
 export class IndexVersionError extends Error {}
 
@@ -16,6 +16,29 @@ export function oneTypo(a, b) {
 }
 
 const DAY = 86400000;
+
+// The documents' scores (query.py's combine): the sum of their words' scores, for those matching every word, or all
+// but one of a query of ranking.partial_from words or more (times ranking.missing); times ranking.title when every
+// word is in the title.
+export function combine(perWord, ranking) {
+  const matched = new Map();
+  for (const scores of perWord) {
+    for (const [doc, [score, titled]] of scores) {
+      const found = matched.get(doc) || [0, 0, 0];
+      found[0] += 1;
+      found[1] += score;
+      found[2] += titled;
+      matched.set(doc, found);
+    }
+  }
+  const count = perWord.length;
+  const needed = count >= ranking.partial_from ? count - 1 : count;
+  const scores = new Map();
+  for (const [doc, [words, total, titled]] of matched) {
+    if (words >= needed) scores.set(doc, total * ranking.missing ** (count - words) * (titled === count ? ranking.title : 1));
+  }
+  return scores;
+}
 
 export class SearchIndex {
   static async open(base) {
@@ -65,45 +88,59 @@ export class SearchIndex {
     return prefix ? this.json(`post-${prefix}.json`) : {};
   }
 
-  async postings(word, typing) {
-    const known = Object.entries(await this.json(`words-${word[0]}.json`));
-    const terms = new Set([this.analysis.stem(word)]);
-    if (typing) for (const [other, term] of known) if (other.startsWith(word)) terms.add(term);
-    const lookup = async (list) => Promise.all([...list].map(async (term) => (await this.shard(term))[term]));
-    let found = await lookup(terms);
+  // The index's words starting with the word's letter, each with its stem.
+  async known(word) {
+    return this.json(`words-${word[0]}.json`);
+  }
+
+  // Document -> [the word's score there, 1 when it is in the title]: its best match among its stem, the words it
+  // begins when still being typed, or else the words one typo away (at ranking.typo of the score).
+  async wordScores(word, typing) {
+    const ranking = this.manifest.ranking;
+    const known = Object.entries(await this.known(word));
+    let terms = new Map([[this.analysis.stem(word), 1]]);
+    if (typing) for (const [other, term] of known) if (other.startsWith(word) && !terms.has(term)) terms.set(term, 1);
+    const lookup = async () => Promise.all([...terms.keys()].map(async (term) => (await this.shard(term))[term]));
+    let found = await lookup();
     if (!found.some(Boolean) && word.length >= 5) {
-      found = await lookup(known.filter(([other]) => oneTypo(other, word)).map(([, term]) => term));
+      terms = new Map();
+      for (const [other, term] of known) if (oneTypo(other, word) && !terms.has(term)) terms.set(term, ranking.typo);
+      found = await lookup();
     }
     const scores = new Map();
-    for (const flat of found.filter(Boolean)) {
+    const k = ranking.saturation;
+    [...terms.values()].forEach((factor, t) => {
+      const flat = found[t];
+      if (!flat) return;
       const idf = Math.log(1 + this.manifest.count / (flat.length / 2));
       let doc = 0;
       for (let i = 0; i < flat.length; i += 2) {
         doc += flat[i];
-        scores.set(doc, Math.max(scores.get(doc) || 0, flat[i + 1] * idf));
+        const weight = flat[i + 1] >> 1;
+        const score = factor * idf * weight * (1 + k) / (weight + k);
+        if (score > (scores.get(doc) || [0])[0]) scores.set(doc, [score, flat[i + 1] & 1]);
       }
-    }
+    });
     return scores;
   }
 
-  // Scores of the documents matching every query word; a word found nowhere in the index (a slip the
-  // typo rule cannot mend) is left out and reported, rather than emptying the results.
+  // Document -> score for the query's words (null without words), the twin of query.py's _text_scores: a word
+  // found nowhere is left out (and reported); two neighbours written joined in the index also match the joined word.
   async textScores(query) {
     const queryWords = this.analysis.words(query);
     if (!queryWords.length) return { scores: null, ignored: [] };
     const typing = !/\s$/.test(query);
-    const perWord = await Promise.all(queryWords.map((word, i) => this.postings(word, typing && i === queryWords.length - 1)));
-    const found = perWord.filter((matches) => matches.size);
-    const ignored = queryWords.filter((_, i) => !perWord[i].size);
-    if (!found.length) return { scores: new Map(), ignored: [] };
-    const scores = new Map(found[0]);
-    for (const other of found.slice(1)) {
-      for (const doc of [...scores.keys()]) {
-        if (other.has(doc)) scores.set(doc, scores.get(doc) + other.get(doc));
-        else scores.delete(doc);
+    const last = queryWords.length - 1;
+    const perWord = await Promise.all(queryWords.map((word, i) => this.wordScores(word, typing && i === last)));
+    for (let i = 0; i < last; i += 1) {
+      const joined = queryWords[i] + queryWords[i + 1];
+      if (!Object.hasOwn(await this.known(joined), joined)) continue;
+      for (const [doc, found] of await this.wordScores(joined, typing && i + 1 === last)) {
+        for (const side of [i, i + 1]) if (found[0] > (perWord[side].get(doc) || [0])[0]) perWord[side].set(doc, found);
       }
     }
-    return { scores, ignored };
+    const ignored = queryWords.filter((_, i) => !perWord[i].size);
+    return { scores: combine(perWord.filter((scores) => scores.size), this.manifest.ranking), ignored };
   }
 
   // Facet filters as masks over value numbers: a facet's filter is one key or a list of keys (any of them).
@@ -215,8 +252,8 @@ export class SearchIndex {
     const around = await this.search({ ...state, q });  // every filter but the place's
     const distances = await this.distances(place, around.numbers);
     let found;
-    if (place.kind === "departement") {
-      found = await this.search({ ...state, q, departement: [place.code] });
+    if (place.kind !== "commune") {  // a department or a region: its events
+      found = await this.search({ ...state, q, [place.kind]: [place.code] });
     } else {
       found = await this.search({ ...state, q, within: (n) => distances.has(n) && distances.get(n) <= radius });
     }

@@ -32,7 +32,7 @@ function commune(entry) {
 }
 
 // The place a typed text names (a department number, an INSEE code or postcode, "87350 Panazol", "Panazol (87)",
-// a name); load(name) reads a file of lieux/, shards() gives the list of name shards (read only when needed).
+// a region's or department's name, a commune's); load(name) reads a file of lieux/, shards() gives the list of name shards (read only when needed).
 export async function resolvePlace(text, load, shards) {
   const value = text.split(/\s+/).filter(Boolean).join(" ");
   if (DEPARTMENT.test(value)) {
@@ -48,14 +48,33 @@ export async function resolvePlace(text, load, shards) {
   const [postcode, department] = match ? [match[1], match[4]] : [undefined, undefined];
   const key = placeKey(match ? match[2] || match[3] : value);
   if (!key) return null;
+  const names = match ? {} : (await load("noms.json")) || {};
+  if (Object.hasOwn(names, key) && names[key][0] !== "commune") return named(names[key], load, shards); // "Occitanie"
   const shard = shardOf(key, await shards());
   const entries = (shard && (await load(`n-${shard}.json`))) || [];
   return commune(entries.find((e) => placeKey(e[0]) === key && (!postcode || e[3].split(" ").includes(postcode))
     && (!department || e[2].toLowerCase() === department.toLowerCase())) || null);
 }
 
-// A query that is a place, ends with one or holds a postcode: [the other words, the place] (see places.py); a name
-// is read as a place only for a town (villes.json).
+const NAME_WORDS = 5; // places.py: the longest place name read in the words
+
+// The place a noms.json entry names: a region (regions.json), a department or a town.
+async function named([kind, code], load, shards) {
+  if (kind !== "region") return resolvePlace(code, load, shards);
+  const found = ((await load("regions.json")) || []).find(([known]) => known === code);
+  return found ? { kind: "region", code, label: found[1], point: found.slice(2, 4) } : null;
+}
+
+// The query's words without tokens[start, end): complete (a space after them) when the place ended it.
+function rest(query, tokens, start, end) {
+  const words = [...tokens.slice(0, start), ...tokens.slice(end)].join(" ");
+  const tail = end === tokens.length ? " " : query.slice(query.trimEnd().length);
+  return words ? words + tail : "";
+}
+
+// A query that is a place or holds one: [the other words, the place] (see places.py's split_place): a postcode
+// anywhere, a region, department or town name (noms.json) anywhere, the last one (a name that is also a noun only
+// at the end), or a department number at the end.
 export async function splitPlace(query, load, shards) {
   const tokens = query.split(/\s+/).filter(Boolean);
   const whole = tokens.join(" ");
@@ -69,15 +88,20 @@ export async function splitPlace(query, load, shards) {
       if (place) return [[...tokens.slice(0, i), ...tokens.slice(i + 1)].join(" ") + query.slice(query.trimEnd().length), place];
     }
   }
-  if (!tokens.length) return [query, null];
-  const towns = (await load("villes.json")) || {};
-  for (const size of [3, 2, 1]) {
-    const key = tokens.length >= size ? placeKey(tokens.slice(-size).join(" ")) : "";
-    const code = Object.hasOwn(towns, key) ? towns[key] : undefined;
-    if (code) {
-      const words = tokens.slice(0, -size).join(" ");
-      return [words ? `${words} ` : "", await resolvePlace(code, load, shards)];
+  const names = (await load("noms.json")) || {};
+  for (let end = tokens.length; end > 0; end -= 1) {
+    for (let size = Math.min(NAME_WORDS, end); size > 0; size -= 1) {
+      const key = placeKey(tokens.slice(end - size, end).join(" "));
+      const entry = Object.hasOwn(names, key) ? names[key] : null;
+      if (entry && (entry[2] || end === tokens.length)) {
+        const place = await named(entry, load, shards);
+        if (place) return [rest(query, tokens, end - size, end), place];
+      }
     }
+  }
+  if (tokens.length > 1 && DEPARTMENT.test(tokens[tokens.length - 1])) {
+    const place = await resolvePlace(tokens[tokens.length - 1], load, shards);
+    if (place) return [rest(query, tokens, tokens.length - 1, tokens.length), place];
   }
   return [query, null];
 }

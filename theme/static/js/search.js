@@ -83,8 +83,11 @@ async function showPlaceOf(state) {
   showPlace(form.elements.lieu, state.lieu, place ? place.label : "");
 }
 
+const WITHIN = { departement: "dans le département", region: "dans la région" };
+
 function where(found) {
-  return found.place.kind === "departement" ? `dans le département ${found.place.label}` : `à moins de ${found.radius}\u00a0km de ${found.place.label}`;
+  const within = WITHIN[found.place.kind];
+  return within ? `${within} ${found.place.label}` : `à moins de ${found.radius}\u00a0km de ${found.place.label}`;
 }
 
 // Each select lists the values present among the results, with their counts; a list of several values
@@ -144,7 +147,7 @@ async function render(state) {
   }
   const order = found.ranked ? ", les plus pertinents d'abord" : state.tri === "distance" && found.place ? ", les plus proches d'abord" : what === "service" ? ", par catégorie" : ", par date";
   let message;
-  if (found.unknown) message = `Lieu inconnu\u00a0: «\u00a0${state.lieu}\u00a0». Tapez le nom d'une commune, son code postal ou un numéro de département, puis choisissez dans la liste.`;
+  if (found.unknown) message = `Lieu inconnu\u00a0: «\u00a0${state.lieu}\u00a0». Tapez le nom d'une commune, son code postal, un numéro de département ou le nom d'une région, puis choisissez dans la liste.`;
   else if (nearest) message = `Aucun événement ${where(found)}. Voici les ${shown.length} plus proches${online.length ? ", et plus bas ceux à distance" : ""}.`;
   else if (found.place && shown.length) message = `${shown.length} ${what}${plural} ${where(found)}${order}${online.length ? `, et ${online.length} à distance plus bas` : ""}.`;
   else if (shown.length) message = `${shown.length} ${what}${plural} trouvé${plural}${order}.`;
@@ -188,7 +191,8 @@ async function start() {
   // "Modifier": the place read from the words goes to the place field, the words stay the words
   note.querySelector("button").addEventListener("click", async () => {
     form.elements.q.value = placeFound.words.trim();
-    showPlace(form.elements.lieu, placeFound.place.code, placeFound.place.label);
+    const { kind, code, label } = placeFound.place;  // a region is kept by its name: its code could be a department's
+    showPlace(form.elements.lieu, kind === "region" ? label : code, label);
     await update(true);
     form.elements.lieu.focus();
   });
