@@ -21,7 +21,7 @@ SUFFIXES = ("issements", "issement", "ements", "ement", "ations", "ation", "atri
             "euses", "euse", "eurs", "eur", "ives", "ive", "ifs", "if", "ees", "ee", "er", "ez", "e")
 MIN_STEM = 4
 _SPLIT = re.compile(r"[^a-z0-9]+")
-_COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+_HYPHENATED = re.compile(r"[^a-z0-9-]+")
 
 
 @cache
@@ -56,7 +56,10 @@ def words(text: str) -> list[str]:
 def compounds(text: str) -> list[str]:
     """Hyphenated words written joined (``micro-entreprise`` -> ``microentreprise``): indexed beside their parts,
     so a job seeker who types them joined finds them (the index side only: a query is analysed as before)."""
-    return [word.replace("-", "") for word in _COMPOUND.findall(fold(text))]
+    folded = fold(text)
+    if "-" not in folded:
+        return []
+    return [token.replace("-", "") for token in _HYPHENATED.split(folded) if "-" in token.strip("-")]
 
 
 def analyze(text: str) -> list[str]:

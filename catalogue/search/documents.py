@@ -29,9 +29,10 @@ def weighted_terms(fields: dict[str, str], vocabulary: dict[str, str]) -> dict[s
     """Stem -> posting weight; ``vocabulary`` collects word -> stem for prefix and typo matching.
 
     A word counts its field's weight twice for its own stem (summed over its occurrences), and once for each stem
-    of its family (``families.related``: the best field it is met in), so a family match ranks below the word
-    itself. A hyphenated word also counts joined (``micro-entreprise`` for ``microentreprise``). The weight is
-    written doubled, plus one when the stem is in the title (``TITLE_FLAG``), for the title bonus."""
+    of its family (``families.related``: the best field it is met in, the description left out: a subject is
+    named in the title, summary, type or tags), so a family match ranks below the word itself. A hyphenated word
+    also counts joined (``micro-entreprise`` for ``microentreprise``). The weight is written doubled, plus one when
+    the stem is in the title, for the title bonus."""
     own: Counter[str] = Counter()
     family: dict[str, int] = {}
     title: set[str] = set()
@@ -39,7 +40,7 @@ def weighted_terms(fields: dict[str, str], vocabulary: dict[str, str]) -> dict[s
         for word in words(text) + compounds(text):
             term = vocabulary.get(word) or vocabulary.setdefault(word, stem(word))
             own[term] += 2 * WEIGHTS[name]
-            kin = related(word)
+            kin = related(word) if name != "body" else frozenset()
             for other in kin:
                 family[other] = max(family.get(other, 0), WEIGHTS[name])
             if name == "title":

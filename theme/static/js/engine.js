@@ -17,27 +17,34 @@ export function oneTypo(a, b) {
 
 const DAY = 86400000;
 
-// The documents' scores (query.py's combine): the sum of their words' scores, for those matching every word, or all
-// but one of a query of ranking.partial_from words or more (times ranking.missing); times ranking.title when every
-// word is in the title.
-export function combine(perWord, ranking) {
-  const matched = new Map();
-  for (const scores of perWord) {
-    for (const [doc, [score, titled]] of scores) {
-      const found = matched.get(doc) || [0, 0, 0];
-      found[0] += 1;
-      found[1] += score;
-      found[2] += titled;
-      matched.set(doc, found);
+// A word's matches: each document's score (0: no match) and whether it is in the title, as typed arrays.
+function matches(count) {
+  return { score: new Float64Array(count), title: new Uint8Array(count), size: 0 };
+}
+
+// The documents' scores (query.py's combine; 0: not a result): the sum of their words' scores, for those matching
+// every word, or all but one of a query of ranking.partial_from words or more (times ranking.missing); times
+// ranking.title when every word is in the title.
+export function combine(perWord, ranking, count) {
+  const words = new Uint8Array(count);
+  const titled = new Uint8Array(count);
+  const total = new Float64Array(count);
+  for (const { score, title } of perWord) {
+    for (let doc = 0; doc < count; doc += 1) {
+      if (score[doc] > 0) {
+        words[doc] += 1;
+        total[doc] += score[doc];
+        titled[doc] += title[doc];
+      }
     }
   }
-  const count = perWord.length;
-  const needed = count >= ranking.partial_from ? count - 1 : count;
-  const scores = new Map();
-  for (const [doc, [words, total, titled]] of matched) {
-    if (words >= needed) scores.set(doc, total * ranking.missing ** (count - words) * (titled === count ? ranking.title : 1));
+  const all = perWord.length;
+  const needed = all >= ranking.partial_from ? all - 1 : all;
+  for (let doc = 0; doc < count; doc += 1) {
+    total[doc] = words[doc] >= needed
+      ? total[doc] * ranking.missing ** (all - words[doc]) * (titled[doc] === all ? ranking.title : 1) : 0;
   }
-  return scores;
+  return total;
 }
 
 export class SearchIndex {
@@ -93,7 +100,7 @@ export class SearchIndex {
     return this.json(`words-${word[0]}.json`);
   }
 
-  // Document -> [the word's score there, 1 when it is in the title]: its best match among its stem, the words it
+  // The word's matches (see matches()): its best match among its stem, the words it
   // begins when still being typed, or else the words one typo away (at ranking.typo of the score).
   async wordScores(word, typing) {
     const ranking = this.manifest.ranking;
@@ -101,16 +108,16 @@ export class SearchIndex {
     let terms = new Map([[this.analysis.stem(word), 1]]);
     if (typing) for (const [other, term] of known) if (other.startsWith(word) && !terms.has(term)) terms.set(term, 1);
     const lookup = async () => Promise.all([...terms.keys()].map(async (term) => (await this.shard(term))[term]));
-    let found = await lookup();
-    if (!found.some(Boolean) && word.length >= 5) {
+    let lists = await lookup();
+    if (!lists.some(Boolean) && word.length >= 5) {
       terms = new Map();
       for (const [other, term] of known) if (oneTypo(other, word) && !terms.has(term)) terms.set(term, ranking.typo);
-      found = await lookup();
+      lists = await lookup();
     }
-    const scores = new Map();
+    const found = matches(this.manifest.count);
     const k = ranking.saturation;
     [...terms.values()].forEach((factor, t) => {
-      const flat = found[t];
+      const flat = lists[t];
       if (!flat) return;
       const idf = Math.log(1 + this.manifest.count / (flat.length / 2));
       let doc = 0;
@@ -118,15 +125,25 @@ export class SearchIndex {
         doc += flat[i];
         const weight = flat[i + 1] >> 1;
         const score = factor * idf * weight * (1 + k) / (weight + k);
-        if (score > (scores.get(doc) || [0])[0]) scores.set(doc, [score, flat[i + 1] & 1]);
+        if (score > found.score[doc]) {
+          if (!found.score[doc]) found.size += 1;
+          found.score[doc] = score;
+          found.title[doc] = flat[i + 1] & 1;
+        }
       }
     });
-    return scores;
+    return found;
   }
 
-  // Document -> score for the query's words (null without words), the twin of query.py's _text_scores: a word
-  // found nowhere is left out (and reported); two neighbours written joined in the index also match the joined word.
+  // Each document's score for the query's words (0: not a result; null without words), the twin of query.py's
+  // _text_scores: a word found nowhere is left out (and reported); two neighbours written joined in the index also
+  // match the joined word. The last query's scores are kept: a place search asks twice.
   async textScores(query) {
+    if (this.scored?.query !== query) this.scored = { query, found: this.scoreText(query) };
+    return this.scored.found;
+  }
+
+  async scoreText(query) {
     const queryWords = this.analysis.words(query);
     if (!queryWords.length) return { scores: null, ignored: [] };
     const typing = !/\s$/.test(query);
@@ -135,12 +152,19 @@ export class SearchIndex {
     for (let i = 0; i < last; i += 1) {
       const joined = queryWords[i] + queryWords[i + 1];
       if (!Object.hasOwn(await this.known(joined), joined)) continue;
-      for (const [doc, found] of await this.wordScores(joined, typing && i + 1 === last)) {
-        for (const side of [i, i + 1]) if (found[0] > (perWord[side].get(doc) || [0])[0]) perWord[side].set(doc, found);
+      const found = await this.wordScores(joined, typing && i + 1 === last);
+      for (const side of [perWord[i], perWord[i + 1]]) {
+        for (let doc = 0; doc < found.score.length; doc += 1) {
+          if (found.score[doc] > side.score[doc]) {
+            if (!side.score[doc]) side.size += 1;
+            side.score[doc] = found.score[doc];
+            side.title[doc] = found.title[doc];
+          }
+        }
       }
     }
     const ignored = queryWords.filter((_, i) => !perWord[i].size);
-    return { scores: combine(perWord.filter((scores) => scores.size), this.manifest.ranking), ignored };
+    return { scores: combine(perWord.filter((found) => found.size), this.manifest.ranking, this.manifest.count), ignored };
   }
 
   // Facet filters as masks over value numbers: a facet's filter is one key or a list of keys (any of them).
@@ -180,7 +204,7 @@ export class SearchIndex {
     const to = this.dayNumber(state.to);
     const candidates = [];
     for (let n = 0; n < this.manifest.count; n += 1) {
-      if (this.kinds[n] !== kind || (scores && !scores.has(n)) || (state.within && !state.within(n))) continue;
+      if (this.kinds[n] !== kind || (scores && !scores[n]) || (state.within && !state.within(n))) continue;
       // an event is in a period when it overlaps it: one begun before "cette semaine" and still running is in
       if (kind === "e" && ((from !== null && this.lastDays[n] < from) || (to !== null && this.days[n] > to))) continue;
       candidates.push(n);
@@ -212,7 +236,7 @@ export class SearchIndex {
       }
       counts[facet.name] = count;
     });
-    if (scores) numbers.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
+    if (scores) numbers.sort((a, b) => scores[b] - scores[a] || a - b);
     return { numbers, counts, ranked: Boolean(scores), ignored };
   }
 
