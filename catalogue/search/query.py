@@ -96,20 +96,19 @@ class Index:
 
     def _word_scores(self, word: str, typing: bool) -> dict[int, tuple[float, int]]:
         """Document -> (the word's score there, 1 when it is in the title): its best match among its stem, the words
-        it begins when still being typed, or else the words one typo away (at ``typo`` of the score)."""
-        ranking = self.manifest["ranking"]
+        it begins when still being typed, and, for a word the index does not hold, the words one typo away (at
+        ``typo`` of the score)."""
+        ranking, known = self.manifest["ranking"], self._known(word)
         terms = {stem(word): 1.0}
         if typing:
-            for other, term in self._known(word).items():
+            for other, term in known.items():
                 if other.startswith(word):
                     terms.setdefault(term, 1.0)
-        found = {term: self._shard(term).get(term) for term in terms}
-        if not any(found.values()) and len(word) >= 5:
-            terms = {}
-            for other, term in self._known(word).items():
+        if word not in known and len(word) >= 5:  # "conseiler": conseil, and conseiller at ``typo``
+            for other, term in known.items():
                 if one_typo(other, word):
                     terms.setdefault(term, ranking["typo"])
-            found = {term: self._shard(term).get(term) for term in terms}
+        found = {term: self._shard(term).get(term) for term in terms}
         scores: dict[int, tuple[float, int]] = {}
         for term, flat in found.items():
             if not flat:

@@ -100,20 +100,18 @@ export class SearchIndex {
     return this.json(`words-${word[0]}.json`);
   }
 
-  // The word's matches (see matches()): its best match among its stem, the words it
-  // begins when still being typed, or else the words one typo away (at ranking.typo of the score).
+  // The word's matches (see matches()): its best match among its stem, the words it begins when still being typed,
+  // and, for a word the index does not hold, the words one typo away (at ranking.typo of the score).
   async wordScores(word, typing) {
     const ranking = this.manifest.ranking;
-    const known = Object.entries(await this.known(word));
-    let terms = new Map([[this.analysis.stem(word), 1]]);
+    const words = await this.known(word);
+    const known = Object.entries(words);
+    const terms = new Map([[this.analysis.stem(word), 1]]);
     if (typing) for (const [other, term] of known) if (other.startsWith(word) && !terms.has(term)) terms.set(term, 1);
-    const lookup = async () => Promise.all([...terms.keys()].map(async (term) => (await this.shard(term))[term]));
-    let lists = await lookup();
-    if (!lists.some(Boolean) && word.length >= 5) {
-      terms = new Map();
+    if (!Object.hasOwn(words, word) && word.length >= 5) { // "conseiler": conseil, and conseiller at ranking.typo
       for (const [other, term] of known) if (oneTypo(other, word) && !terms.has(term)) terms.set(term, ranking.typo);
-      lists = await lookup();
     }
+    const lists = await Promise.all([...terms.keys()].map(async (term) => (await this.shard(term))[term]));
     const found = matches(this.manifest.count);
     const k = ranking.saturation;
     [...terms.values()].forEach((factor, t) => {
