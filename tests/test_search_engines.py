@@ -87,6 +87,9 @@ def test_verbs_meet_their_nouns_and_places_are_read_anywhere_in_the_words(result
     assert by['{"q": "forum haute garonne"}']["place"] == by['{"q": "forum emploi 31"}']["place"] == "Haute-Garonne (31)"
     middle = by['{"q": "atelier colomiers cv"}']
     assert (middle["place"], middle["words"]) == ("Colomiers (31)", "atelier cv")
+    # a name two towns share: the most populated, unless a department number follows
+    assert by['{"q": "atelier saint denis"}']["place"] == "Saint-Denis (974)"
+    assert by['{"q": "atelier saint denis 93"}']["place"] == "Saint-Denis (93)"
 
 
 @pytest.mark.skipif(shutil.which("node") is None and not os.environ.get("CI"), reason="node is not installed")

@@ -179,7 +179,8 @@ def split_place(query: str, load, shards: list[str]) -> tuple[str, dict | None]:
     ("", Panazol), (``job dating``, Limoges), (``atelier cv``, Colomiers), (``cuisinier saison hiver``,
     Haute-Savoie), (``usine recrutement``, Quimper). In the words, a place is a postcode anywhere, the name of a
     region, a department or a town (``noms.json``) anywhere (the last one; a name that is also a noun only at the
-    end), or a department number at the end; any commune can be chosen in the place field."""
+    end; a town followed by a department number: that department's, ``saint denis 93``), or a department number at
+    the end; any commune can be chosen in the place field."""
     tokens = query.split()
     whole = " ".join(tokens)
     if whole and (_DEPARTMENT.match(whole) or _CODE.match(whole)):
@@ -191,8 +192,15 @@ def split_place(query: str, load, shards: list[str]) -> tuple[str, dict | None]:
     names = load("noms.json") or {}
     for end in range(len(tokens), 0, -1):
         for size in range(min(NAME_WORDS, end), 0, -1):
-            entry = names.get(place_key(" ".join(tokens[end - size:end])))
-            if entry and (entry[2] or end == len(tokens)) and (place := _named(entry, load, shards)):
+            name = " ".join(tokens[end - size:end])
+            entry = names.get(place_key(name))
+            if not entry or not (entry[2] or end == len(tokens)):
+                continue
+            after = tokens[end] if end < len(tokens) else ""
+            if entry[0] == "commune" and _DEPARTMENT.match(after) and (
+                    place := resolve(f"{name} ({after})", load, shards)):  # "saint denis 93": the one of the 93
+                return _rest(query, tokens, end - size, end + 1), place
+            if place := _named(entry, load, shards):
                 return _rest(query, tokens, end - size, end), place
     if len(tokens) > 1 and _DEPARTMENT.match(tokens[-1]) and (place := resolve(tokens[-1], load, shards)):
         return _rest(query, tokens, len(tokens) - 1, len(tokens)), place

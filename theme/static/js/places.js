@@ -74,7 +74,7 @@ function rest(query, tokens, start, end) {
 
 // A query that is a place or holds one: [the other words, the place] (see places.py's split_place): a postcode
 // anywhere, a region, department or town name (noms.json) anywhere, the last one (a name that is also a noun only
-// at the end), or a department number at the end.
+// at the end; a town followed by a department number: that department's), or a department number at the end.
 export async function splitPlace(query, load, shards) {
   const tokens = query.split(/\s+/).filter(Boolean);
   const whole = tokens.join(" ");
@@ -91,12 +91,17 @@ export async function splitPlace(query, load, shards) {
   const names = (await load("noms.json")) || {};
   for (let end = tokens.length; end > 0; end -= 1) {
     for (let size = Math.min(NAME_WORDS, end); size > 0; size -= 1) {
-      const key = placeKey(tokens.slice(end - size, end).join(" "));
+      const name = tokens.slice(end - size, end).join(" ");
+      const key = placeKey(name);
       const entry = Object.hasOwn(names, key) ? names[key] : null;
-      if (entry && (entry[2] || end === tokens.length)) {
-        const place = await named(entry, load, shards);
-        if (place) return [rest(query, tokens, end - size, end), place];
+      if (!entry || !(entry[2] || end === tokens.length)) continue;
+      const after = tokens[end] || "";
+      if (entry[0] === "commune" && DEPARTMENT.test(after)) { // "saint denis 93": the one of the 93
+        const place = await resolvePlace(`${name} (${after})`, load, shards);
+        if (place) return [rest(query, tokens, end - size, end + 1), place];
       }
+      const place = await named(entry, load, shards);
+      if (place) return [rest(query, tokens, end - size, end), place];
     }
   }
   if (tokens.length > 1 && DEPARTMENT.test(tokens[tokens.length - 1])) {
