@@ -92,6 +92,16 @@ def test_a_query_that_names_a_place_says_so_and_can_be_changed(browser_site):
     page.wait_for_function("() => document.querySelector('#lieu').value === 'Limoges (87)'")
     assert page.input_value("#q") == "job dating" and page.is_hidden(".search-place-note")
     assert "lieu=87085" in page.url
+    page.fill("#lieu", "")
+    page.fill("#q", "job dating occitanie")  # a region: its events, kept by its name in the place field
+    page.wait_for_function("() => document.querySelector('.search-place-note span').textContent.includes('Occitanie')")
+    assert page.text_content(".search-place-note span") == "«\u00a0job dating\u00a0» dans la région Occitanie."
+    shown = page.locator(".search-results .card-title").all_inner_texts()
+    page.click(".search-place-note button")
+    page.wait_for_function("() => document.querySelector('#lieu').value === 'Occitanie'")
+    assert "lieu=Occitanie" in page.url and page.input_value("#q") == "job dating"
+    page.wait_for_function("() => document.querySelector('[role=status]').textContent.includes('dans la région Occitanie')")
+    assert page.locator(".search-results .card-title").all_inner_texts() == shown and shown
     page.context.close()
 
 

@@ -31,6 +31,8 @@ def _marks() -> dict[int, None]:
 
 
 def fold(text: str) -> str:
+    if text.isascii():  # nothing to decompose or strip: the same result, without the Unicode tables
+        return text.lower()
     bare = unicodedata.normalize("NFKD", text).translate(_marks())
     return bare.lower().replace("œ", "oe").replace("æ", "ae")
 

@@ -142,7 +142,8 @@ async function render(state) {
   note.hidden = !(found.place && !state.lieu);
   if (!note.hidden) {
     const words = found.words.trim();
-    note.querySelector("span").textContent = `${words ? `«\u00a0${words}\u00a0» ` : ""}autour de ${found.place.label}${found.place.kind === "commune" ? `, ${found.radius}\u00a0km` : ""}.`;
+    const around = WITHIN[found.place.kind] ? where(found) : `autour de ${found.place.label}, ${found.radius}\u00a0km`;
+    note.querySelector("span").textContent = `${words ? `«\u00a0${words}\u00a0» ` : ""}${around}.`;
     placeFound = found;
   }
   const order = found.ranked ? ", les plus pertinents d'abord" : state.tri === "distance" && found.place ? ", les plus proches d'abord" : what === "service" ? ", par catégorie" : ", par date";
