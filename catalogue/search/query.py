@@ -74,6 +74,7 @@ def combine(per_word: list[dict[int, tuple[float, int]]], ranking: dict) -> dict
 class Index:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
+        self._files: dict[str, object] = {}
         self.manifest = self._load("manifest.json")
         if self.manifest.get("version") != FORMAT_VERSION:
             raise IndexVersionError(f"index de recherche au format {self.manifest.get('version')}, ce programme lit "
@@ -82,8 +83,11 @@ class Index:
         self.documents = [doc for n in range(self.manifest["chunks"]) for doc in self._load(f"docs-{n}.json")]
 
     def _load(self, name: str):
-        path = self.folder / name
-        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        """A file of the index, read once (the browser keeps them too)."""
+        if name not in self._files:
+            path = self.folder / name
+            self._files[name] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        return self._files[name]
 
     def _shard(self, term: str) -> dict:
         """The postings shard holding ``term``: the longest listed prefix it starts with."""
@@ -161,7 +165,8 @@ class Index:
 
     def _matching(self, query: str, kind: str, filters: dict) -> list[int]:
         """Numbers of the documents matching the words and the filters, best first (by date without words)."""
-        numbers = [n for n, k in enumerate(self.facets["k"]) if k == kind and self._keeps(n, filters)]
+        filtered = any(filters.get(facet["name"]) for facet in self.manifest["facets"])
+        numbers = [n for n, k in enumerate(self.facets["k"]) if k == kind and (not filtered or self._keeps(n, filters))]
         scores = self._text_scores(query)
         if scores is None:
             return numbers
