@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from agenda_feeds.folding import fold, install
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Event
 from icalendar.parser import content_line
 from icalendar.parser.string import _foldline as reference
-
-from agenda_feeds.folding import fold, install
 
 # French text, escapes and wide characters, so cuts fall inside characters and just after escapes
 TEXT = st.text(st.sampled_from("abcdéèàçœ\\^;,:\n €𝄞日") | st.characters(blacklist_categories=("Cs",)), max_size=400)
