@@ -142,7 +142,7 @@ def alike(place: Place, place_list: list[Place]) -> list[Place]:
 
 def needles(now: datetime, rng: random.Random, place_list: list[Place], cumulative: list[int]) -> dict[str, str]:
     """The labelled events of relevance.toml and their distractors, as agency files by name."""
-    by_commune = {(p.postcode[:2], place_key(p.name)): p for p in reversed(place_list)}  # the most populated wins
+    by_commune = {(p.postcode[:2], place_key(p.name)): p for p in place_list}  # "38000 Grenoble" -> Grenoble
     files, number = {}, 900_000
     for needle in tomllib.loads(RELEVANCE.read_text(encoding="utf-8"))["needle"]:
         uid = needle["uid"]

@@ -111,8 +111,8 @@ def _centre(geo: Geography, within) -> list[int]:
 def place_names(geo: Geography) -> dict[str, list]:
     """The names read as places in a query's words (``noms.json``): key -> [kind, code, anywhere]; the regions, the
     departments, and the towns of ``TOWN`` inhabitants or more, the most populated of a shared name (a town wins
-    over a department of its name: Paris). ``anywhere``: 0 for a one-word name that is also a noun (Orange, Somme,
-    Tours), read as a place at the end of the query only."""
+    over a department of its name: Paris). ``anywhere``: 0 for a one-word name that is also a noun of the Lefff
+    (Orange, Plaisir, Nord), read as a place at the end of the query only."""
     found: dict[str, list] = {}
     for region in geo.served_regions:
         found[place_key(region.name)] = ["region", region.code]

@@ -1,15 +1,17 @@
 """The staff's search (``invoke search``): the browser's algorithm, in Python, on the same index files.
 
-Each query word matches its stem, the words starting with it when it is the last word and still being
-typed (no space after it), or else
-the words one typo away (query words of five letters or more), through the word lists. A document must
-match every word found in the index (a word found nowhere is left out); its score adds the best
-field-weighted match of each word times its rarity (idf).
+Each query word matches its stem, the words starting with it when it is the last word and still being typed (no
+space after it), and, for a word the index does not hold, the words one typo away (five letters or more, at half
+weight), through the word lists; two neighbouring words the index holds joined match it too. A word found nowhere
+is left out. A document's score adds each word's best match (field weight, saturating, times the word's rarity);
+it must match every word, or all but one of a query of two words or more (its score then halved), and gets more
+when every word is in its title (``RANKING`` in ``catalogue/search/__init__.py``; docs/search.md).
 Ties, and queries without words, keep the index order: events by date.
 
-A place (``lieu``: a commune, postcode, INSEE code or department; or the end of the query, ``atelier cv
-colomiers``) keeps the events within ``rayon`` km of the commune (or in the department), lists apart those one
-can follow online, and offers the nearest ones when none is within reach (``Found``).
+A place (``lieu``: a commune, postcode, INSEE code, department or region; or in the query, ``atelier cv
+colomiers``, ``plombier haute garonne``) keeps the events within ``rayon`` km of the commune (or in the department
+or region), lists apart those one can follow online, and offers the nearest ones when none is within reach
+(``Found``).
 """
 
 from __future__ import annotations
