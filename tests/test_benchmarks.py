@@ -35,7 +35,7 @@ def test_generator_is_deterministic_and_its_output_passes_the_check(tmp_path):
     events = [item for item in found.items if isinstance(item, Event)]
     needles = {expected.split("/")[2] for _, expected, _ in labelled()}  # the relevance set's events
     assert len(needles) == 54 and needles <= {event.uid for event in events}
-    # with their 381 distractors: other events in their town and in towns named alike, their twins and rivals
+    # with their 327 distractors: other events in their town and in towns named alike, their twins and rivals
     assert len(events) == 300 + 54 + 327 and len(found.items) == 701
     twins = [event for event in events if event.uid.startswith("bench-soudeur-jumeau-")]
     (needle,) = [event for event in events if event.uid == "bench-soudeur"]
