@@ -134,15 +134,17 @@ def needle_text(needle: dict, uid: str, now: datetime, place: Place | None, titl
             f"Uid: {uid}\nSummary: {summary or needle['summary']}\n\n{body or needle['body']}\n")
 
 
-def alike(place: Place, place_list: list[Place]) -> list[Place]:
-    """Communes whose name begins like ``place``'s (Saint-Nazaire: Saint-Nazaire-d'Aude…), most populated first."""
+def alike(place: Place, place_list: list[Place], keys: list[str]) -> list[Place]:
+    """Communes whose name (``keys``: each commune's ``place_key``) begins like ``place``'s (Saint-Nazaire:
+    Saint-Nazaire-d'Aude…)."""
     key = place_key(place.name)
-    return [other for other in place_list if place_key(other.name).startswith(key) and other.code != place.code]
+    return [other for other, name in zip(place_list, keys, strict=True) if name.startswith(key) and other.code != place.code]
 
 
 def needles(now: datetime, rng: random.Random, place_list: list[Place], cumulative: list[int]) -> dict[str, str]:
     """The labelled events of relevance.toml and their distractors, as agency files by name."""
-    by_commune = {(p.postcode[:2], place_key(p.name)): p for p in place_list}  # "38000 Grenoble" -> Grenoble
+    keys = [place_key(p.name) for p in place_list]
+    by_commune = {(p.postcode[:2], key): p for p, key in zip(place_list, keys, strict=True)}  # "38000 Grenoble"
     files, number = {}, 900_000
     for needle in tomllib.loads(RELEVANCE.read_text(encoding="utf-8"))["needle"]:
         uid = needle["uid"]
@@ -151,7 +153,7 @@ def needles(now: datetime, rng: random.Random, place_list: list[Place], cumulati
             postcode, name = needle["commune"].split(" ", 1)
             place = by_commune[(postcode[:2], place_key(name))]
         files[uid] = needle_text(needle, uid, now, place)
-        near = alike(place, place_list)[:2] if place else []
+        near = alike(place, place_list, keys)[:2] if place else []
         elsewhere = [town for town in near if town.department != place.department][:1] if needle.get("twins") else []
         while len(elsewhere) < needle.get("twins", 0):
             other = draw(rng, place_list, cumulative)

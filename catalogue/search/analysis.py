@@ -52,16 +52,20 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded words, stop words and lone letters removed, not stemmed (for prefix matching)."""
-    return [word for word in _SPLIT.split(fold(text)) if len(word) > 1 and word not in STOP_WORDS]
+    return _words(fold(text))
 
 
-def compounds(text: str) -> list[str]:
-    """Hyphenated words written joined (``micro-entreprise`` -> ``microentreprise``): indexed beside their parts,
-    so a job seeker who types them joined finds them (the index side only: a query is analysed as before)."""
+def _words(folded: str) -> list[str]:
+    return [word for word in _SPLIT.split(folded) if len(word) > 1 and word not in STOP_WORDS]
+
+
+def index_words(text: str) -> list[str]:
+    """What the index holds of a text: its ``words``, then its hyphenated words written joined (``micro-entreprise``
+    -> ``microentreprise``), so a job seeker who types them joined finds them (a query is analysed by ``words``)."""
     folded = fold(text)
-    if "-" not in folded:
-        return []
-    return [token.replace("-", "") for token in _HYPHENATED.split(folded) if "-" in token.strip("-")]
+    joined = [token.replace("-", "") for token in _HYPHENATED.split(folded) if "-" in token.strip("-")] \
+        if "-" in folded else []
+    return _words(folded) + joined
 
 
 def analyze(text: str) -> list[str]:

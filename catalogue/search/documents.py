@@ -8,7 +8,7 @@ from typing import NamedTuple
 from catalogue import french
 from catalogue.model import AVAILABILITY, Event, Service
 
-from .analysis import compounds, stem, words
+from .analysis import index_words, stem
 from .facets import MODES
 from .families import related
 
@@ -37,7 +37,7 @@ def weighted_terms(fields: dict[str, str], vocabulary: dict[str, str]) -> dict[s
     family: dict[str, int] = {}
     title: set[str] = set()
     for name, text in fields.items():
-        for word in words(text) + compounds(text):
+        for word in index_words(text):
             term = vocabulary.get(word) or vocabulary.setdefault(word, stem(word))
             own[term] += 2 * WEIGHTS[name]
             kin = related(word) if name != "body" else frozenset()
