@@ -210,17 +210,28 @@ RUN = "async q => { const t = performance.now(); const urls = await window.bench
 
 
 def cold_bytes(base: str, browser, queries: list) -> list[int]:
-    """Bytes sent from opening the page to the first results of each query, each in a new browser context."""
+    """Bytes sent from opening the page to the first results of each query, each in a new browser context. A cold
+    load that fails is measured again once, in a new context (Pagefind once failed to load its entry file in CI;
+    two failures in a row stop the benchmark)."""
+    from playwright.sync_api import Error as PlaywrightError
+
     sent = []
     for query in queries:
-        context = browser.new_context()
-        page = context.new_page()
-        _Counting.sent[0] = 0
-        page.goto(base)
-        page.wait_for_function("typeof window.bench === 'function'")
-        page.evaluate(RUN, query)
+        for attempt in (1, 2):
+            context = browser.new_context()
+            page = context.new_page()
+            _Counting.sent[0] = 0
+            try:
+                page.goto(base)
+                page.wait_for_function("typeof window.bench === 'function'")
+                page.evaluate(RUN, query)
+                break
+            except PlaywrightError:
+                if attempt == 2:
+                    raise
+            finally:
+                context.close()
         sent.append(_Counting.sent[0])
-        context.close()
     return sent
 
 
