@@ -77,6 +77,7 @@ class Index:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self._files: dict[str, object] = {}
+        self._scored: tuple[str | None, dict[int, float] | None] = (None, None)
         self.manifest = self._load("manifest.json")
         if self.manifest.get("version") != FORMAT_VERSION:
             raise IndexVersionError(f"index de recherche au format {self.manifest.get('version')}, ce programme lit "
@@ -129,7 +130,13 @@ class Index:
 
     def _text_scores(self, query: str) -> dict[int, float] | None:
         """Document -> score for the query's words (None without words). A word found nowhere is left out; two
-        neighbours written joined in the index (``cyber securite``: cybersécurité) also match the joined word."""
+        neighbours written joined in the index (``cyber securite``: cybersécurité) also match the joined word.
+        The last query's scores are kept: a place search asks twice."""
+        if self._scored[0] != query:
+            self._scored = (query, self._score_text(query))
+        return self._scored[1]
+
+    def _score_text(self, query: str) -> dict[int, float] | None:
         query_words = words(query)
         if not query_words:
             return None

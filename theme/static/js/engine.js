@@ -22,6 +22,14 @@ function matches(count) {
   return { score: new Float64Array(count), title: new Uint8Array(count), size: 0 };
 }
 
+// Keeps a document's better match of a word.
+function keepBest(found, doc, score, title) {
+  if (score <= found.score[doc]) return;
+  if (!found.score[doc]) found.size += 1;
+  found.score[doc] = score;
+  found.title[doc] = title;
+}
+
 // The documents' scores (query.py's combine; 0: not a result): the sum of their words' scores, for those matching
 // every word, or all but one of a query of ranking.partial_from words or more (times ranking.missing); times
 // ranking.title when every word is in the title.
@@ -122,12 +130,7 @@ export class SearchIndex {
       for (let i = 0; i < flat.length; i += 2) {
         doc += flat[i];
         const weight = flat[i + 1] >> 1;
-        const score = factor * idf * weight * (1 + k) / (weight + k);
-        if (score > found.score[doc]) {
-          if (!found.score[doc]) found.size += 1;
-          found.score[doc] = score;
-          found.title[doc] = flat[i + 1] & 1;
-        }
+        keepBest(found, doc, factor * idf * weight * (1 + k) / (weight + k), flat[i + 1] & 1);
       }
     });
     return found;
@@ -152,13 +155,7 @@ export class SearchIndex {
       if (!Object.hasOwn(await this.known(joined), joined)) continue;
       const found = await this.wordScores(joined, typing && i + 1 === last);
       for (const side of [perWord[i], perWord[i + 1]]) {
-        for (let doc = 0; doc < found.score.length; doc += 1) {
-          if (found.score[doc] > side.score[doc]) {
-            if (!side.score[doc]) side.size += 1;
-            side.score[doc] = found.score[doc];
-            side.title[doc] = found.title[doc];
-          }
-        }
+        for (let doc = 0; doc < found.score.length; doc += 1) keepBest(side, doc, found.score[doc], found.title[doc]);
       }
     }
     const ignored = queryWords.filter((_, i) => !perWord[i].size);
