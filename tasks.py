@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -83,17 +84,25 @@ def check_links(output: Path) -> None:
 
 
 @task(help={"strict": "fail on the first invalid file instead of skipping it",
+            "full": "make every page again, without the previous build's record nor the content cache",
             "content": "content folder (default: content/)", "output": "output folder (default: output/)"})
-def build(c, strict=False, content=str(CONTENT), output=str(OUTPUT)):
-    """Build the site into output/ (invalid files are skipped and listed as warnings)."""
+def build(c, strict=False, full=False, content=str(CONTENT), output=str(OUTPUT)):
+    """Build the site into output/, again only what changed (invalid files are skipped and listed as warnings)."""
     if strict:
         check(c, content=content)  # lists every problem and stops before building
-    build_and_swap(c, "--fatal warnings" if strict else "", content=content, output=Path(output))
+    build_and_swap(c, "--fatal warnings" if strict else "", content=content, output=Path(output), full=full)
 
 
-def build_and_swap(c, arguments: str, *, content=CONTENT, output: Path = OUTPUT, settings="pelicanconf.py") -> None:
-    """Build into a new folder; only a complete build replaces the published one."""
+def build_and_swap(c, arguments: str, *, content=CONTENT, output: Path = OUTPUT, settings="pelicanconf.py",
+                   full=False) -> None:
+    """Build into a new folder; only a complete build replaces the published one. The published build is the
+    previous one: what did not change is linked from it (plugins/agenda_core/outputs.py), unless ``full``."""
+    previous = output.resolve() if output.is_symlink() and output.exists() else None
     staging = new_build_folder(output)
+    if previous is not None:
+        arguments += f" -e AGENDA_PREVIOUS_OUTPUT={shlex.quote(json.dumps(str(previous)))}"
+    if full:
+        arguments += " -e AGENDA_INCREMENTAL=false --ignore-cache"
     pelican_run(c, arguments, settings=settings, content=content, output=staging)
     publish_build(staging, output)
 
@@ -180,11 +189,11 @@ def cms(c, port=8000, workflow=False):
         proxy.terminate()
 
 
-@task
-def publish(c):
+@task(help={"full": "make every page again (see build)"})
+def publish(c, full=False):
     """Build with production settings (publishconf.py)."""
     check(c)
-    build_and_swap(c, "--fatal warnings", settings="publishconf.py")
+    build_and_swap(c, "--fatal warnings", settings="publishconf.py", full=full)
 
 
 @task(help={"options": "extra pytest options, e.g. '-k feeds -x'"})

@@ -47,5 +47,11 @@ class Revisions:
         explicit = item.updated if isinstance(item, Event) else None
         return Revision(entry["sequence"], explicit or datetime.fromisoformat(entry["updated"]))
 
+    @property
+    def first(self) -> datetime:
+        """When the oldest item known was stamped: the date of a feed that never had an entry, the same from one
+        build to the next."""
+        return min((datetime.fromisoformat(entry["updated"]) for entry in self.entries.values()), default=self.now)
+
     def save(self) -> None:
         write_atomic(self.path, json.dumps(dict(sorted(self.entries.items())), indent=0, ensure_ascii=False))

@@ -125,7 +125,12 @@ def build_index(events: list[Entry], services: list[Entry], now: datetime,
     return manifest, files
 
 
+def index_files(manifest: dict, files: dict[str, object]) -> dict[str, bytes]:
+    """Every file of the index, by name under the index folder, as written."""
+    return {name: _compact(data).encode() for name, data in {"manifest.json": manifest, **files}.items()}
+
+
 def write_index(folder: Path, manifest: dict, files: dict[str, object]) -> None:
-    (folder / FOLDER).mkdir(parents=True, exist_ok=True)
-    for name, data in {"manifest.json": manifest, **files}.items():
-        (folder / name).write_text(_compact(data), encoding="utf-8")
+    for name, data in index_files(manifest, files).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)

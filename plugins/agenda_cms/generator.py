@@ -4,14 +4,11 @@ commune field; and Decap CMS's files from the pinned npm package into output/the
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import yaml
 from agenda_core import site_geography, site_state
 from pelican.generators import Generator
-
-from catalogue.files import write_atomic
 
 from .config import cms_config
 
@@ -40,20 +37,17 @@ class CmsGenerator(Generator):
         self.options = self.settings["AGENDA_CMS"]
 
     def generate_output(self, writer):
-        root, output = Path(self.settings["AGENDA_ROOT"]), Path(self.output_path) / FOLDER
+        root = Path(self.settings["AGENDA_ROOT"])
         agencies = agency_folders(Path(self.path), self.options["agencies"])
         config = cms_config(agencies, self.options["backend"], self.options["local_port"])
-        write_atomic(output / "config.yml", "# Made by the build from the catalogue (plugins/agenda_cms): do not edit\n"
-                     + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120))
+        outputs = site_state(self).outputs
+        outputs.write(f"{FOLDER}/config.yml", ("# Made by the build from the catalogue (plugins/agenda_cms): do not edit\n"
+                                              + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)).encode())
         geo = site_geography(self.settings)
         communes = [[c.code, c.name, " ".join(c.postcodes)] for c in sorted(geo.communes.values(), key=_by_size)]
-        write_atomic(output / "communes.json", json.dumps(communes, ensure_ascii=False, separators=(",", ":")))
-        scripts = Path(self.output_path) / "theme" / "decap"
-        scripts.mkdir(parents=True, exist_ok=True)
+        outputs.write(f"{FOLDER}/communes.json", json.dumps(communes, ensure_ascii=False, separators=(",", ":")).encode())
         for script in sorted((root / self.options["dist"]).glob("*decap-cms.js")):  # and the chunks it loads beside it
-            target = scripts / script.name
-            if not target.exists() or target.stat().st_size != script.stat().st_size:
-                shutil.copyfile(script, target)
+            outputs.write(f"theme/decap/{script.name}", script.read_bytes())
         writer.write_file(f"{FOLDER}/index.html", self.get_template("cms"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url=f"{FOLDER}/", noindex=True,
                           cms_collections=[collection["name"] for collection in config["collections"]])

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from agenda_core import site_state
 from pelican.generators import Generator
 
-from catalogue.files import IMPORT_REPORT, write_atomic
+from catalogue.files import IMPORT_REPORT
 
 REPORT_KEY = "agenda_report"  # in Pelican's shared context: {file: [(level, Problem)]}
 LEVELS = {"refused": "refusé", "warning": "avertissement"}
@@ -27,9 +27,9 @@ def record(context: dict, level: str, problems) -> None:
 
 
 def folders(context: dict) -> list[dict]:
-    """Folders in order, each with its files' problems: refused ones first, then line by line."""
+    """Folders in order, each with its files' problems by file name: refused ones first, then line by line."""
     by_folder: dict[str, list[dict]] = defaultdict(list)
-    for path, entries in context.get(REPORT_KEY, {}).items():
+    for path, entries in sorted(context.get(REPORT_KEY, {}).items()):  # in the order read: cached ones first
         for level, problem in sorted(entries, key=lambda entry: (entry[0] != "refused", entry[1].line)):
             by_folder[str(PurePosixPath(path).parent)].append({
                 "file": PurePosixPath(path).name, "path": path, "line": problem.line, "field": problem.field,
@@ -72,4 +72,4 @@ class ReportGenerator(Generator):
              "problemes": [{"fichier": p["path"], "ligne": p["line"], "champ": p["field"],
                             "niveau": LEVELS[p["level"]], "message": p["message"], "correction": p["fix"]}
                            for p in folder["problems"]]} for folder in found]}
-        write_atomic(Path(self.output_path) / url / "rapport.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        self.state.outputs.write(f"{url}rapport.json", (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())

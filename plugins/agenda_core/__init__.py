@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pelican import signals
 
+from .outputs import save_current
 from .settings import SettingsError, check_core, merged, site_geography
 from .state import KEY, SiteState, site_state
 from .urls import Urls
+from .writer import get_writer
 
 __all__ = ["KEY", "SettingsError", "SiteState", "Urls", "connect", "merged", "site_geography", "site_state"]
 
@@ -15,7 +17,10 @@ __all__ = ["KEY", "SettingsError", "SiteState", "Urls", "connect", "merged", "si
 THEME_PLUGINS = ("agenda_content", "agenda_listings", "agenda_feeds", "agenda_opendata", "agenda_seo",
                  "agenda_dsfr", "agenda_search", "agenda_embed")
 CORE_DEFAULTS = {"SITE_PUBLIC_URL": "http://127.0.0.1:8000", "HOME_EVENTS": 8, "LISTING_MAX_EVENTS": 240,
-                 "AGENDA_URLS": {}, "AGENDA_REVISIONS": "state/revisions.json", "AGENDA_NOW": None}
+                 "AGENDA_URLS": {}, "AGENDA_REVISIONS": "state/revisions.json", "AGENDA_NOW": None,
+                 # the published build, whose unchanged files a build links instead of making them (outputs.py);
+                 # AGENDA_INCREMENTAL = False makes everything again (invoke build --full)
+                 "AGENDA_PREVIOUS_OUTPUT": None, "AGENDA_INCREMENTAL": True}
 
 
 def _name(plugin) -> str:
@@ -38,3 +43,5 @@ def check(pelican) -> None:
 def connect() -> None:
     """Called by each plugin's ``register()``; connecting the same receiver twice keeps one."""
     signals.initialized.connect(check)
+    signals.get_writer.connect(get_writer)
+    signals.finalized.connect(save_current)

@@ -16,11 +16,14 @@ from catalogue.organisers import organisers
 from catalogue.revisions import Revisions
 from catalogue.text import slugify
 
+from . import fingerprints
 from . import settings as core_settings
+from .outputs import Outputs
 from .scopes import Scopes
 from .urls import Urls
 
 KEY = "agenda"
+OUTPUTS_RECORD = "outputs.json"  # beside the revisions: the record of the published build's outputs
 
 
 class ServiceCategory:
@@ -42,7 +45,10 @@ class SiteState:
     service_categories: list[ServiceCategory]
     scopes: Scopes
     revisions: Revisions
+    outputs: Outputs  # what the previous build made, and from what: the writers skip what did not change
+    build_key: str  # the code, data and settings of this build (fingerprints.build_key)
     feed_links: dict = field(default_factory=dict)  # scope key -> FeedLinks, filled by agenda_feeds
+    template_digests: dict = field(default_factory=dict)  # template name -> fingerprints.template_digest
 
     def absolute(self, url: str) -> str:
         return f"{self.public_url}/{url}"
@@ -64,7 +70,8 @@ def build(context: dict, settings: dict) -> SiteState:
                       key=lambda page: (page.service.category, page.title))
     categories = [ServiceCategory(name, list(group), urls)
                   for name, group in groupby(services, key=lambda page: page.service.category)]
-    revisions = Revisions(Path(settings["AGENDA_ROOT"]) / settings["AGENDA_REVISIONS"], now)
+    revisions_path = Path(settings["AGENDA_ROOT"]) / settings["AGENDA_REVISIONS"]
+    revisions = Revisions(revisions_path, now)
     for article in events:  # when each changed last: feeds' updated dates, calendars' SEQUENCE, open data
         article.revision = revisions.stamp(article.event)
     for page in services:
@@ -74,4 +81,6 @@ def build(context: dict, settings: dict) -> SiteState:
                      events=events, services=services, service_categories=categories,
                      scopes=Scopes(events, now, urls, core_settings.site_geography(settings),
                                    organisers(article.event for article in events)),
-                     revisions=revisions)
+                     revisions=revisions, build_key=fingerprints.build_key(settings),
+                     outputs=Outputs(Path(settings["OUTPUT_PATH"]), settings["AGENDA_PREVIOUS_OUTPUT"],
+                                     revisions_path.with_name(OUTPUTS_RECORD), settings["AGENDA_INCREMENTAL"]))

@@ -10,7 +10,6 @@ from pathlib import Path
 from agenda_core import site_state
 from pelican.generators import Generator
 
-from catalogue.files import write_atomic
 from catalogue.vocabulary import AUDIENCES, EVENT_TYPES
 
 from .records import embed_file, record
@@ -32,15 +31,14 @@ class EmbedGenerator(Generator):
 
     def generate_output(self, writer):
         state, urls = self.state, self.state.urls
-        output = Path(self.output_path)
         records = {id(article): record(article, state.absolute(article.url), state.now)
                    for article in state.scopes.all.upcoming}
         departments = state.scopes.of_kind("department")
         for scope in departments + state.scopes.of_kind("organizer"):
             data = embed_file(scope.title, state.absolute(scope.url), [records[id(a)] for a in scope.upcoming])
-            write_atomic(output / self.data_url(scope), json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            state.outputs.write(self.data_url(scope), json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
         theme = Path(self.settings["THEME"]) / "static" / "js" / "widget.js"
-        write_atomic(output / urls.embed / SCRIPT, theme.read_bytes())
+        state.outputs.write(f"{urls.embed}{SCRIPT}", theme.read_bytes())
         frames = f"{urls.embed}{FRAME}"
         write = self._writer(writer)
         write(f"{frames}index.html", "frame", frames, departments=departments, department=None, noindex=True,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
+from functools import partial
 from urllib.parse import urlencode
 
 from agenda_core import site_state
+from agenda_core.fingerprints import digest, item
+from agenda_core.fingerprints import scope_feeds as scope_key
 from pelican.generators import Generator
 
 from .calendar import calendar, timezone_bytes, vevent, with_reminder
@@ -65,19 +67,26 @@ class FeedsGenerator(Generator):
                                                    state.public_url)
 
     def generate_output(self, writer):
-        state = self.state
-        output = Path(self.output_path)
+        state, outputs = self.state, self.state.outputs
         refresh = timedelta(hours=self.options["refresh_hours"])
-        components = {}
         closing = b"END:VCALENDAR\r\n"
         head = calendar(self.settings["SITENAME"], "Un événement pour l'emploi", [], set(), refresh)[:-len(closing)]
-        for article in state.events:  # one .ics per event: the shared head, its zone, its VEVENT, the closing line
-            components[id(article)] = vevent(article.event, article.revision, state.absolute(article.url),
-                                             self.options["uid_domain"], article.plain_description)
+        components: dict[int, bytes] = {}
+
+        def component(article) -> bytes:  # serialised once, for the event's calendar and every feed it is in
+            if id(article) not in components:
+                components[id(article)] = vevent(article.event, article.revision, state.absolute(article.url),
+                                                 self.options["uid_domain"], article.plain_description)
+            return components[id(article)]
+
+        def event_calendars(article) -> dict[str, bytes]:  # the shared head, its zone, its VEVENT, the closing line
             zones = b"".join(timezone_bytes(zone) for zone in zones_of([article]))
-            _write(output / article.ics_url, head + zones + components[id(article)] + closing)
-            _write(output / article.ics_reminder_url,
-                   head + zones + with_reminder(components[id(article)], article.event) + closing)
+            return {article.ics_url: head + zones + component(article) + closing,
+                    article.ics_reminder_url: head + zones + with_reminder(component(article), article.event) + closing}
+
+        for article in state.events:
+            outputs.produce(article.ics_url, digest(state.build_key, item(article, state)),
+                            partial(event_calendars, article))
         for key, links in state.feed_links.items():
             scope = state.scopes.by_key.get(key)
             if scope is None:  # the services catalogue, written below
@@ -89,27 +98,33 @@ class FeedsGenerator(Generator):
             page = scope.url if scope.page else f"{state.urls.search}?{urlencode(scope.search)}"
             channel = Channel(name, description, state.absolute(page), state.absolute(links.rss),
                               state.absolute(links.atom), self.settings["SITENAME"], state.absolute(""))
-            entries = [article.feed_item for article in chosen[: self.options["max_entries"]]]
-            rss, atom = feeds(channel, entries, fallback_updated=state.now)
-            _write(output / links.rss, rss)
-            _write(output / links.atom, atom)
-            _write(output / links.ics, calendar(name, description, [components[id(a)] for a in chosen],
-                                                zones_of(chosen), refresh))
-        self.write_services_feeds(output)
+
+            # a feed without entries is dated by its most recent past event, else by the oldest revision known
+            empty = max((article.revision.updated for article in scope.past), default=state.revisions.first)
+
+            def scope_feeds(channel=channel, chosen=chosen, links=links, empty=empty) -> dict[str, bytes]:
+                entries = [article.feed_item for article in chosen[: self.options["max_entries"]]]
+                rss, atom = feeds(channel, entries, fallback_updated=empty)
+                return {links.rss: rss, links.atom: atom,
+                        links.ics: calendar(channel.title, channel.description, [component(a) for a in chosen],
+                                            zones_of(chosen), refresh)}
+
+            outputs.produce(links.rss, digest(state.build_key, scope_key(state, channel, chosen), empty), scope_feeds)
+        self.write_services_feeds()
         subscribe = state.urls.subscribe
         writer.write_file(state.urls.save_as(subscribe), self.get_template("subscribe"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url=subscribe)
 
-    def write_services_feeds(self, output: Path) -> None:
+    def write_services_feeds(self) -> None:
         state = self.state
         links = state.feed_links[SERVICES_KEY]
         channel = Channel(f"{self.settings['SITENAME']} : services en ligne", "Le catalogue des services en ligne",
                           state.absolute(state.urls.services), state.absolute(links.rss), state.absolute(links.atom),
                           self.settings["SITENAME"], state.absolute(""))
         items = [Item.of_service(page.service, page.revision, state.absolute(page.url)) for page in state.services]
-        rss, atom = feeds(channel, items, fallback_updated=state.now)
-        _write(output / links.rss, rss)
-        _write(output / links.atom, atom)
+        rss, atom = feeds(channel, items, fallback_updated=state.revisions.first)
+        state.outputs.write(links.rss, rss)
+        state.outputs.write(links.atom, atom)
 
     def feed_articles(self, scope, now) -> list:
         """Recently ended events (``recent_days``), then upcoming ones nearest first; ``max_items`` at most."""
@@ -121,8 +136,3 @@ class FeedsGenerator(Generator):
 def zones_of(articles: list) -> set[str]:
     """The zones a calendar of these events needs a VTIMEZONE for (all-day events have none)."""
     return {article.event.timezone for article in articles if not article.event.all_day}
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)

@@ -10,7 +10,6 @@ from types import SimpleNamespace
 from agenda_core import site_geography, site_state
 from pelican.generators import Generator
 
-from catalogue.files import write_atomic
 from catalogue.text import render_markdown
 from catalogue.vocabulary import CAMPAIGN_PATH, TAGGINGS
 from importers.template import FILE_NAME as TEMPLATE
@@ -94,12 +93,12 @@ class ListingsGenerator(Generator):
         write(urls.save_as(urls.favourites), "favourites", urls.favourites, noindex=True)
         for category in state.service_categories:
             write(urls.save_as(category.url), "services", category.url, category=category)
-        root, guide_folder = Path(self.settings["AGENDA_ROOT"]), Path(self.output_path) / urls.guide
+        root = Path(self.settings["AGENDA_ROOT"])
         guide = agencies_guide(root)
         write(urls.save_as(urls.guide), "page", urls.guide, page=guide)
-        write_atomic(guide_folder / TEMPLATE, spreadsheet_template())  # the guide links it, and its screenshots
+        state.outputs.write(f"{urls.guide}{TEMPLATE}", spreadsheet_template())  # the guide links it, and its screenshots
         for picture in guide.pictures:
-            write_atomic(guide_folder / picture, (root / GUIDE).parent.joinpath(picture).read_bytes())
+            state.outputs.write(f"{urls.guide}{picture}", (root / GUIDE).parent.joinpath(picture).read_bytes())
 
     def _writer(self, writer):
         def write(save_as: str, template: str, url: str, paginated: list | None = None, **extra):

@@ -32,14 +32,12 @@ class OpenDataGenerator(Generator):
         service_rows = [service_record(p.service, state.absolute(p.url), p.revision.updated.isoformat())
                         for p in state.services]
         root = state.urls.open_data
-        output = Path(self.output_path) / root
-        output.mkdir(parents=True, exist_ok=True)
         for name, rows, columns in (("evenements", event_rows, EVENT_COLUMNS), ("services", service_rows, SERVICE_COLUMNS)):
-            (output / f"{name}.json").write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")),
-                                                 encoding="utf-8")  # compact, as data portals publish it
-            (output / f"{name}.csv").write_text(_csv(rows, columns), encoding="utf-8")
-            (output / f"{name}.schema.json").write_text(json.dumps(self.schemas[name], ensure_ascii=False, indent=2),
-                                                        encoding="utf-8")
+            # compact JSON, as data portals publish it
+            state.outputs.write(f"{root}{name}.json", json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode())
+            state.outputs.write(f"{root}{name}.csv", _csv(rows, columns).encode())
+            state.outputs.write(f"{root}{name}.schema.json",
+                                json.dumps(self.schemas[name], ensure_ascii=False, indent=2).encode())
         self.context.update(open_data_counts={"evenements": len(event_rows), "services": len(service_rows)})
         writer.write_file(state.urls.save_as(root), self.get_template("opendata"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url=root)

@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from agenda_core import site_geography, site_state
 from pelican.generators import Generator
 
 from catalogue.geography import geography
 from catalogue.search.documents import Entry
 from catalogue.search.facets import FACETS
-from catalogue.search.index import build_index, write_index
+from catalogue.search.index import build_index, index_files
 from catalogue.search.places import DEFAULT_RADIUS, RADII, place_files
 from catalogue.text import fold, html_to_text
 from catalogue.vocabulary import AUDIENCES, EVENT_TYPES
@@ -34,7 +32,8 @@ class SearchGenerator(Generator):
                   for a in state.scopes.all.upcoming if not a.event.is_past(state.now)]
         services = [Entry(p.service, f"/{p.url}", html_to_text(p.content)) for p in state.services]
         places = place_files(site_geography(self.settings))
-        write_index(Path(self.output_path) / state.urls.search_index, *build_index(events, services, state.now, places))
+        for name, data in index_files(*build_index(events, services, state.now, places)).items():
+            state.outputs.write(f"{state.urls.search_index}{name}", data)
         # the preferences are filled and saved in the browser (theme/static/js/preferences-form.js)
         personal = {**self.choices(), "noindex": True}
         for url, template, extra in ((state.urls.search, "search", {}), (state.urls.preferences, "preferences",

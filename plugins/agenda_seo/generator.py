@@ -47,6 +47,7 @@ class Sitemap:
     def __init__(self):
         self.urls: list[str] = []
         self.base = ""  # the public address, set with the site state
+        self.outputs = None  # the site state's (agenda_core.outputs), where it is written
 
     def page_written(self, path: str, context: dict) -> None:
         if not path.endswith(".html") or context.get("noindex"):
@@ -76,21 +77,19 @@ class SeoGenerator(Generator):
                 image_url=article.image_url, now=state.now))
         sitemap.urls = []
         sitemap.base = state.public_url
+        sitemap.outputs = state.outputs
 
     def generate_output(self, writer):
         writer.write_file("404.html", self.get_template("404"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], noindex=True)
-        output = Path(self.output_path)
-        images = output / self.state.urls.images
-        images.mkdir(parents=True, exist_ok=True)
+        outputs = self.state.outputs
         for term in EVENT_TYPES:
-            (images / f"{term.slug}.png").write_bytes(type_picture(term.label, self.settings["SITENAME"]))
-        (output / "robots.txt").write_text(
-            f"User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /{self.state.urls.report}\n\n"
-            f"Sitemap: {self.state.absolute('sitemap.xml')}\n", encoding="utf-8")
-        (output / "_headers").write_text(HEADERS, encoding="utf-8")
+            outputs.write(f"{self.state.urls.images}{term.slug}.png", type_picture(term.label, self.settings["SITENAME"]))
+        outputs.write("robots.txt", (f"User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /{self.state.urls.report}\n\n"
+                                     f"Sitemap: {self.state.absolute('sitemap.xml')}\n").encode())
+        outputs.write("_headers", HEADERS.encode())
 
 
 def write_sitemap(pelican) -> None:
     """After every page is written: the sitemap lists them all."""
-    (Path(pelican.output_path) / "sitemap.xml").write_text(sitemap.xml(), encoding="utf-8")
+    sitemap.outputs.write("sitemap.xml", sitemap.xml().encode())
