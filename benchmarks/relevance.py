@@ -53,9 +53,10 @@ def write_index(content: Path, folder: Path) -> None:
     events = sorted((item for item in items if isinstance(item, Event) and not item.is_past(NOW)),
                     key=lambda event: (event.start, event.title))
     text = lambda item: html_to_text(render_markdown(item.body))  # noqa: E731
-    write(folder, *build_index([Entry(e, f"/evenement/{e.slug}/", text(e)) for e in events],
-                               [Entry(s, f"/service/{s.slug}/", text(s)) for s in items if isinstance(s, Service)],
-                               NOW, place_files(geography())))
+    manifest, files = build_index([Entry(e, f"/evenement/{e.slug}/", text(e)) for e in events],
+                                  [Entry(s, f"/service/{s.slug}/", text(s)) for s in items if isinstance(s, Service)],
+                                  NOW)
+    write(folder, manifest, files | place_files(geography()))
 
 
 def tune(size: int, workdir: Path) -> list[str]:

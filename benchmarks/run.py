@@ -1,4 +1,4 @@
-"""The benchmark suite behind ``invoke bench``: builds, baseline, incremental rebuild, output, imports.
+"""The benchmark suite behind ``invoke bench``: builds, baseline, incremental rebuilds, output, imports.
 
 Every size is measured in one run of this script, each build in a child process of its own (so its
 peak memory is its own), and our full build is reported as a ratio to bare Pelican building the same
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -24,6 +25,7 @@ from importers.fetch import Fetcher
 from importers.francetravail import FranceTravailImporter
 
 from .generate import generate
+from .incremental import CHANGES, SCENARIOS, differences, written
 from .output_parts import PARTS, output_parts
 from .relevance import labelled
 from .search_compare import ENGINES, FIRST_QUERIES, PLACE_QUERIES, compare
@@ -84,31 +86,63 @@ def staff_search(output: Path) -> dict:
             "staff_query_ms_p95": 1000 * timings[int(len(timings) * 0.95)]}
 
 
+def rebuilds(folder: Path, settings: tuple[str, ...], env: dict) -> tuple[list[dict], Path]:
+    """Each of ``SCENARIOS`` in turn: the change, a build from the previous one (timed) and a full build of the same
+    content from the same revisions state, compared file by file; (one row per scenario, the last build)."""
+    previous, rows = folder / "build-0", []
+    reference = folder / "reference"
+    for number, scenario in enumerate(SCENARIOS, start=1):
+        CHANGES[scenario](folder / "content", folder / "theme")
+        shutil.rmtree(reference, ignore_errors=True)
+        reference.mkdir()
+        shutil.copy2(folder / "revisions.json", reference / "revisions.json")
+        built = folder / f"build-{number}"
+        timing = timed_build(folder / "content", built, ROOT / "pelicanconf.py", *settings,
+                             f"AGENDA_PREVIOUS_OUTPUT={previous}", env=env)
+        full = None if scenario == "unchanged" else timed_build(  # unchanged: the previous build is a full build
+            folder / "content", reference / "output", ROOT / "pelicanconf.py", f"THEME={folder / 'theme'}",
+            "CACHE_CONTENT=False", "LOAD_CONTENT_CACHE=False", "AGENDA_INCREMENTAL=False",
+            env={**env, "AGENDA_REVISIONS": str(reference / "revisions.json")})
+        different = differences(built, reference / "output" if full else previous)
+        rows.append({"scenario": scenario, "seconds": timing["seconds"], "peak_rss_mib": timing["max_rss_kib"] / 1024,
+                     "parts": timing["parts"], "files_written": len(written(built, previous)),
+                     "files": timing["files"], "full_seconds": full["seconds"] if full else None,
+                     "identical": not different, "differences": different[:20]})
+        shutil.rmtree(previous)
+        shutil.rmtree(reference / "output", ignore_errors=True)
+        previous = built
+    shutil.rmtree(reference)
+    return rows, previous
+
+
 def measure(size: int, workdir: Path, services: int) -> dict:
     folder = workdir / str(size)
+    shutil.rmtree(folder, ignore_errors=True)  # no content, cache, state or build of an earlier run
     started = time.perf_counter()
     generate(folder, size, services, now=NOW)
     generation = time.perf_counter() - started
+    shutil.copytree(ROOT / "theme", folder / "theme")  # the template change edits this copy
     ours_env = {"AGENDA_NOW": NOW.strftime("%Y-%m-%d %H:%M"), "AGENDA_REVISIONS": str(folder / "revisions.json")}
-    cache = ("CACHE_CONTENT=True", "LOAD_CONTENT_CACHE=True", f"CACHE_PATH={folder / 'cache'}")
-    ours = timed_build(folder / "content", folder / "output", ROOT / "pelicanconf.py", *cache, env=ours_env)
-    parts = output_parts(folder / "output")
+    settings = ("CACHE_CONTENT=True", "LOAD_CONTENT_CACHE=True", f"CACHE_PATH={folder / 'cache'}",
+                f"THEME={folder / 'theme'}")
+    ours = timed_build(folder / "content", folder / "build-0", ROOT / "pelicanconf.py", *settings, env=ours_env)
+    parts = output_parts(folder / "build-0")
     baseline = timed_build(folder / "baseline", folder / "baseline-output", ROOT / "benchmarks" / "baseline_settings.py")
-    edited = next((folder / "content" / "events").rglob("*.md"))
-    edited.write_text(edited.read_text(encoding="utf-8").replace("Summary: ", "Summary: Modifié. ", 1), encoding="utf-8")
-    incremental = timed_build(folder / "content", folder / "output", ROOT / "pelicanconf.py", *cache, env=ours_env)
-    imports = import_throughput(folder)
-    engines = compare(folder / "output", folder / "content", folder)
+    imports = import_throughput(folder)  # the generated events, before the changes below
+    incremental, output = rebuilds(folder, settings, ours_env)
+    engines = compare(output, folder / "content", folder)
     engines["ours"]["build_seconds"] = ours["parts"].get("search index", 0.0)  # measured inside our full build
+    edit = next(row for row in incremental if row["scenario"] == "edit")
     return {
         "events": size, "services": services, "generation_seconds": generation,
         "full_build_seconds": ours["seconds"], "peak_rss_mib": ours["max_rss_kib"] / 1024,
         "baseline_seconds": baseline["seconds"], "baseline_peak_rss_mib": baseline["max_rss_kib"] / 1024,
         "ratio_to_baseline": ours["seconds"] / baseline["seconds"],
-        "incremental_seconds": incremental["seconds"], "incremental_ratio": incremental["seconds"] / ours["seconds"],
+        "incremental_seconds": edit["seconds"], "incremental_ratio": edit["seconds"] / ours["seconds"],
+        "incremental": incremental,
         "output_files": ours["files"], "output_bytes": ours["bytes"], "output_parts": parts, "parts": ours["parts"],
         "import": imports,
-        "search": {**staff_search(folder / "output"), "engines": engines},
+        "search": {**staff_search(output), "engines": engines},
     }
 
 
@@ -126,7 +160,7 @@ def table(results: dict) -> str:
         f"{results['machine']['cpus']} cores, {results['machine']['memory_gib']} GiB, {results['machine']['platform']}.",
         "Each build runs in its own process; times are wall-clock seconds from one run; the baseline is bare Pelican "
         "(stock settings, default theme, no plugins) building the same number of plain articles of the same text.", "",
-        "| events | full build (s) | bare Pelican (s) | ratio | incremental (s) | incremental / full | peak RSS (MiB) "
+        "| events | full build (s) | bare Pelican (s) | ratio | one-event edit (s) | edit / full | peak RSS (MiB) "
         "| output files | output (MB) | import (events/s) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
@@ -141,6 +175,21 @@ def table(results: dict) -> str:
         lines += ["", f"Growth: {last['events']:,} / {first['events']:,} events took "
                       f"{last['full_build_seconds'] / first['full_build_seconds']:.2f}× the time "
                       f"({last['events'] / first['events']:.0f}× the events).".replace(",", " ")]
+    lines += ["", "Incremental builds (`benchmarks/incremental.py`): each change in turn on the content the previous one "
+              "left, built from the previous build (Pelican's content cache and the record of the outputs), then "
+              "built from scratch (no cache, no record) from the same revisions state and compared file by file "
+              "(\"unchanged\": compared with the first full build, of the same content). "
+              "Files written: those that are not the previous build's file (a hard link).", "",
+              "| events | change | incremental (s) | / first full build | full build of the same content (s) | "
+              "files written | of files | peak RSS (MiB) | byte-identical |", "|---:|---|---:|---:|---:|---:|---:|---:|---|"]
+    for row in rows:
+        for found in row.get("incremental", []):
+            lines.append(f"| {row['events']:,} | {found['scenario']} | {found['seconds']:.1f} | "
+                         f"{found['seconds'] / row['full_build_seconds']:.0%} | "
+                         f"{'—' if found['full_seconds'] is None else format(found['full_seconds'], '.1f')} | "
+                         f"{found['files_written']:,} | {found['files']:,} | {found['peak_rss_mib']:.0f} | "
+                         f"{'yes' if found['identical'] else 'NO: ' + ' '.join(found['differences'][:3])} |"
+                         .replace(",", " "))
     lines += ["", "Output by kind (files / MB): `benchmarks/output_parts.py`; \"type × place feeds\" are the feeds of an "
               "event type in a region or a department, \"organisers\" the organiser pages and their feeds, \"widget\" "
               "the partners' widget, its data files and iframe pages.", "",

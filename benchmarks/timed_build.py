@@ -46,7 +46,7 @@ def main(argv: list[str]) -> None:
     content, output, settings_file, *overrides = argv
     parts: dict[str, float] = defaultdict(float)
     override = {"PATH": content, "OUTPUT_PATH": output, **dict(item.split("=", 1) for item in overrides)}
-    for key in ("CACHE_CONTENT", "LOAD_CONTENT_CACHE"):
+    for key in ("CACHE_CONTENT", "LOAD_CONTENT_CACHE", "AGENDA_INCREMENTAL"):
         if key in override:
             override[key] = override[key] == "True"
     settings = read_settings(settings_file, override=override)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from benchmarks.generate import generate
+from benchmarks.incremental import SCENARIOS
 from benchmarks.relevance import labelled
 from catalogue.geography import geography
 from catalogue.model import Event
@@ -60,6 +61,9 @@ def test_bench_runs_end_to_end(tmp_path):
     (row,) = results["sizes"]
     assert row["events"] == 200 and row["import"]["created"] == 581  # with the 54 labelled events and their distractors
     assert row["full_build_seconds"] > 0 and row["baseline_seconds"] > 0 and row["output_files"] > 200
+    rebuilt = {found["scenario"]: found for found in row["incremental"]}  # each compared with a full build
+    assert list(rebuilt) == list(SCENARIOS) and all(found["identical"] for found in rebuilt.values()), rebuilt
+    assert rebuilt["unchanged"]["files_written"] == 0 and 0 < rebuilt["edit"]["files_written"] < 100
     parts = row["output_parts"]  # every file in one part, and the partners' parts measured
     assert sum(part["bytes"] for part in parts.values()) == row["output_bytes"]
     assert all(parts[name]["files"] > 0 for name in ("organisers", "type × place feeds", "widget", "event pages"))

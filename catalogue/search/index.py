@@ -25,7 +25,7 @@ from pathlib import Path
 from . import ANALYSIS, FORMAT_VERSION, RANKING
 from .documents import Entry, event_document, service_document
 from .facets import FACETS, ONLINE, value_order
-from .places import DEFAULT_RADIUS, FOLDER, NEAREST, RADII, point
+from .places import DEFAULT_RADIUS, NEAREST, RADII, point
 
 CHUNK = 50  # documents per file: a page of results loads a few small files
 SHARD_BYTES = 24_000
@@ -77,10 +77,9 @@ def _points(events: list[Entry], count: int) -> dict:
     return {"p": [list(p) for p in points], "i": numbers + [-1] * (count - len(events))}
 
 
-def build_index(events: list[Entry], services: list[Entry], now: datetime,
-                places: tuple[list[str], dict[str, object]] = ([], {})) -> tuple[dict, dict[str, object]]:
-    """(manifest, other files by name), for upcoming events in date order and services; ``places``: the name
-    shards and files of ``lieux/`` (``places.place_files``)."""
+def build_index(events: list[Entry], services: list[Entry], now: datetime) -> tuple[dict, dict[str, object]]:
+    """(manifest, other files by name), for upcoming events in date order and services; the files of ``lieux/``
+    are apart (``places.place_files``): they depend on the geography only."""
     vocabulary: dict[str, str] = {}
     built = ([event_document(entry, n, vocabulary, now) for n, entry in enumerate(events)]
              + [service_document(entry, len(events) + n, vocabulary) for n, entry in enumerate(services)])
@@ -119,18 +118,16 @@ def build_index(events: list[Entry], services: list[Entry], now: datetime,
     files.update({f"docs-{n}.json": documents[start:start + CHUNK]
                   for n, start in enumerate(range(0, len(documents), CHUNK))})
     files["geo.json"] = _points(events, len(documents))
-    names, place_data = places
-    files[f"{FOLDER}/index.json"] = names
-    files.update({f"{FOLDER}/{name}": data for name, data in place_data.items()})
     return manifest, files
 
 
-def index_files(manifest: dict, files: dict[str, object]) -> dict[str, bytes]:
-    """Every file of the index, by name under the index folder, as written."""
-    return {name: _compact(data).encode() for name, data in {"manifest.json": manifest, **files}.items()}
+def serialised(files: dict[str, object]) -> dict[str, bytes]:
+    """Files of the index (by name under the index folder) as written."""
+    return {name: _compact(data).encode() for name, data in files.items()}
 
 
 def write_index(folder: Path, manifest: dict, files: dict[str, object]) -> None:
-    for name, data in index_files(manifest, files).items():
+    """The index's files under ``folder``, and those of ``places.place_files`` when given with ``files``."""
+    for name, data in serialised({"manifest.json": manifest, **files}).items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(data)

@@ -78,8 +78,9 @@ def distance_km(first: list[int], second: list[int]) -> float:
 
 
 @cache
-def place_files(geo: Geography) -> tuple[list[str], dict[str, object]]:
-    """The name shards' prefixes (for the manifest) and the files of ``lieux/``, by name."""
+def place_files(geo: Geography) -> dict[str, object]:
+    """The files of ``lieux/`` by name under the index (``lieux/index.json``: the name shards' prefixes); they
+    depend on the geography only."""
     names: list[list] = []
     codes: dict[str, list] = defaultdict(list)
     for commune in sorted(geo.communes.values(), key=lambda c: (-c.population, c.code)):
@@ -96,10 +97,10 @@ def place_files(geo: Geography) -> tuple[list[str], dict[str, object]]:
     shards = _split(names)
     regions = [[region.code, region.name, *_centre(geo, lambda c, r=region: c.region == r)]
                for region in geo.served_regions]  # every served region has communes with a centre
-    return sorted(shards), {"departements.json": departments, "regions.json": regions,
-                            "noms.json": place_names(geo),
-                            **{f"n-{shard}.json": found for shard, found in shards.items()},
-                            **{f"c-{start}.json": found for start, found in codes.items()}}
+    files = {"index.json": sorted(shards), "departements.json": departments, "regions.json": regions,
+             "noms.json": place_names(geo), **{f"n-{shard}.json": found for shard, found in shards.items()},
+             **{f"c-{start}.json": found for start, found in codes.items()}}
+    return {f"{FOLDER}/{name}": data for name, data in files.items()}
 
 
 def _centre(geo: Geography, within) -> list[int]:

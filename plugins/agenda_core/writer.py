@@ -5,6 +5,7 @@ previous file (``outputs.py``). Installed through the ``get_writer`` signal."""
 from __future__ import annotations
 
 import os
+from collections import ChainMap
 from contextlib import suppress
 
 from pelican import signals
@@ -44,7 +45,7 @@ class AgendaWriter(Writer):
         if reused is not None:
             for file in reused:  # the sitemap lists the pages written
                 signals.content_written.send(os.path.join(self.output_path, file),
-                                             context={**context, **kwargs, "output_file": file})
+                                             context=ChainMap({"output_file": file}, kwargs, context))
             return None
         self._made = []
         try:

@@ -87,6 +87,7 @@ class FeedsGenerator(Generator):
         for article in state.events:
             outputs.produce(article.ics_url, digest(state.build_key, item(article, state)),
                             partial(event_calendars, article))
+        first = state.revisions.first
         for key, links in state.feed_links.items():
             scope = state.scopes.by_key.get(key)
             if scope is None:  # the services catalogue, written below
@@ -100,7 +101,7 @@ class FeedsGenerator(Generator):
                               state.absolute(links.atom), self.settings["SITENAME"], state.absolute(""))
 
             # a feed without entries is dated by its most recent past event, else by the oldest revision known
-            empty = max((article.revision.updated for article in scope.past), default=state.revisions.first)
+            empty = max((article.revision.updated for article in scope.past), default=first)
 
             def scope_feeds(channel=channel, chosen=chosen, links=links, empty=empty) -> dict[str, bytes]:
                 entries = [article.feed_item for article in chosen[: self.options["max_entries"]]]

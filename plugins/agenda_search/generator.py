@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from agenda_core import site_geography, site_state
+from agenda_core.fingerprints import digest
 from pelican.generators import Generator
 
 from catalogue.geography import geography
 from catalogue.search.documents import Entry
 from catalogue.search.facets import FACETS
-from catalogue.search.index import build_index, index_files
-from catalogue.search.places import DEFAULT_RADIUS, RADII, place_files
+from catalogue.search.index import build_index, serialised
+from catalogue.search.places import DEFAULT_RADIUS, FOLDER, RADII, place_files
 from catalogue.text import fold, html_to_text
 from catalogue.vocabulary import AUDIENCES, EVENT_TYPES
 
@@ -31,9 +32,13 @@ class SearchGenerator(Generator):
         events = [Entry(a.event, f"/{a.url}", html_to_text(a.content))
                   for a in state.scopes.all.upcoming if not a.event.is_past(state.now)]
         services = [Entry(p.service, f"/{p.url}", html_to_text(p.content)) for p in state.services]
-        places = place_files(site_geography(self.settings))
-        for name, data in index_files(*build_index(events, services, state.now, places)).items():
-            state.outputs.write(f"{state.urls.search_index}{name}", data)
+        root = state.urls.search_index
+        state.outputs.produce(f"{root}{FOLDER}/", digest(state.build_key, FOLDER),  # from the geography only
+                              lambda: {f"{root}{name}": data for name, data
+                                       in serialised(place_files(site_geography(self.settings))).items()})
+        manifest, files = build_index(events, services, state.now)
+        for name, data in serialised({"manifest.json": manifest, **files}).items():
+            state.outputs.write(f"{root}{name}", data)
         # the preferences are filled and saved in the browser (theme/static/js/preferences-form.js)
         personal = {**self.choices(), "noindex": True}
         for url, template, extra in ((state.urls.search, "search", {}), (state.urls.preferences, "preferences",
