@@ -14,11 +14,14 @@ from .families import related
 
 
 class Entry(NamedTuple):
-    """An event or a service to index: the item, its page's address, its description as plain text."""
+    """An event or a service to index: the item, its page's address, its description as plain text; ``key``, when
+    given, a digest of all three (and of the time, for an event's availability) under which its document is kept
+    from one build to the next (``index.build_index``)."""
 
     item: Event | Service
     url: str
     text: str
+    key: str = ""
 
 # Field weights: a word in the title counts five times a word of the description.
 WEIGHTS = {"title": 5, "type": 3, "place": 2, "organizer": 2, "sectors": 2, "tags": 2, "audience": 1, "summary": 1,

@@ -77,12 +77,21 @@ def _points(events: list[Entry], count: int) -> dict:
     return {"p": [list(p) for p in points], "i": numbers + [-1] * (count - len(events))}
 
 
-def build_index(events: list[Entry], services: list[Entry], now: datetime) -> tuple[dict, dict[str, object]]:
+def build_index(events: list[Entry], services: list[Entry], now: datetime,
+                memo: dict | None = None) -> tuple[dict, dict[str, object]]:
     """(manifest, other files by name), for upcoming events in date order and services; the files of ``lieux/``
-    are apart (``places.place_files``): they depend on the geography only."""
+    are apart (``places.place_files``): they depend on the geography only.
+
+    ``memo``: the documents of an earlier build by ``Entry.key`` (analysing the words is most of the work); on
+    return it holds this build's."""
     vocabulary: dict[str, str] = {}
-    built = ([event_document(entry, n, vocabulary, now) for n, entry in enumerate(events)]
-             + [service_document(entry, len(events) + n, vocabulary) for n, entry in enumerate(services)])
+    kept = {} if memo is not None else None
+    built = ([_document(event_document, entry, n, vocabulary, memo, kept, now) for n, entry in enumerate(events)]
+             + [_document(service_document, entry, len(events) + n, vocabulary, memo, kept)
+                for n, entry in enumerate(services)])
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     postings: dict[str, list[int]] = defaultdict(list)
     last: dict[str, int] = {}
     for number, (_, terms) in enumerate(built):
@@ -119,6 +128,20 @@ def build_index(events: list[Entry], services: list[Entry], now: datetime) -> tu
                   for n, start in enumerate(range(0, len(documents), CHUNK))})
     files["geo.json"] = _points(events, len(documents))
     return manifest, files
+
+
+def _document(make, entry: Entry, number: int, vocabulary: dict[str, str], memo: dict | None, kept: dict | None,
+              *now) -> tuple[dict, dict[str, int]]:
+    """``make(entry, number, vocabulary, *now)``, or the memo's copy when the entry has a key it holds."""
+    if memo is None or not entry.key:
+        return make(entry, number, vocabulary, *now)
+    found = memo.get(entry.key)
+    if found is None:
+        words: dict[str, str] = {}
+        found = (*make(entry, number, words, *now), words)
+    document, terms, words = kept[entry.key] = found
+    vocabulary.update(words)
+    return {**document, "n": number}, terms
 
 
 def serialised(files: dict[str, object]) -> dict[str, bytes]:
