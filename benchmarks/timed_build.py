@@ -1,7 +1,8 @@
 """One Pelican build in this process, timing each generator.
 
 Usage: python -m benchmarks.timed_build CONTENT OUTPUT SETTINGS [KEY=VALUE ...]
-Prints one JSON object: {"seconds": total, "parts": {name: seconds}, "max_rss_kib": peak, "files", "bytes"}.
+Prints one JSON object: {"seconds": total, "parts": {name: seconds}, "max_rss_kib": peak,
+"peak_mib_after": {generator step: the peak so far}, "files", "bytes"}.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ PART_NAMES = {  # generator class -> the share reported in the benchmark table
 }
 
 
-def timed(parts: dict, method):
+def timed(parts: dict, peaks: dict, method):
     def wrapper(self, *args, **kwargs):
         started = time.perf_counter()
         try:
@@ -33,8 +34,14 @@ def timed(parts: dict, method):
         finally:
             name = PART_NAMES.get(type(self).__name__, type(self).__name__)
             parts[name] += time.perf_counter() - started
+            # the process's peak so far: where it grows is where the memory goes
+            peaks[f"{name} ({method.__name__.removeprefix('generate_')})"] = _peak_mib()
 
     return wrapper
+
+
+def _peak_mib() -> int:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def subclasses(cls: type) -> set[type]:
@@ -45,6 +52,7 @@ def subclasses(cls: type) -> set[type]:
 def main(argv: list[str]) -> None:
     content, output, settings_file, *overrides = argv
     parts: dict[str, float] = defaultdict(float)
+    peaks: dict[str, int] = {}
     override = {"PATH": content, "OUTPUT_PATH": output, **dict(item.split("=", 1) for item in overrides)}
     for key in ("CACHE_CONTENT", "LOAD_CONTENT_CACHE", "AGENDA_INCREMENTAL"):
         if key in override:
@@ -56,12 +64,12 @@ def main(argv: list[str]) -> None:
     for cls in subclasses(Generator):
         for method in ("generate_context", "generate_output"):
             if method in vars(cls):
-                setattr(cls, method, timed(parts, vars(cls)[method]))
+                setattr(cls, method, timed(parts, peaks, vars(cls)[method]))
     pelican.run()
     total = time.perf_counter() - started
     parts["other"] = max(0.0, total - sum(parts.values()))  # writing caches, signals, logging
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": total, "parts": dict(parts), "max_rss_kib": peak,
+    print(json.dumps({"seconds": total, "parts": dict(parts), "max_rss_kib": peak, "peak_mib_after": peaks,
                       "files": sum(1 for p in Path(output).rglob("*") if p.is_file()),
                       "bytes": sum(p.stat().st_size for p in Path(output).rglob("*") if p.is_file())}))
 

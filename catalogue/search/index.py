@@ -18,11 +18,13 @@ A first query downloads only what it needs:
 from __future__ import annotations
 
 import json
+import sys
 from collections import defaultdict
 from datetime import date, datetime
 from pathlib import Path
 
 from . import ANALYSIS, FORMAT_VERSION, RANKING
+from .analysis import stem
 from .documents import Entry, event_document, service_document
 from .facets import FACETS, ONLINE, value_order
 from .places import DEFAULT_RADIUS, NEAREST, RADII, point
@@ -132,15 +134,20 @@ def build_index(events: list[Entry], services: list[Entry], now: datetime,
 
 def _document(make, entry: Entry, number: int, vocabulary: dict[str, str], memo: dict | None, kept: dict | None,
               *now) -> tuple[dict, dict[str, int]]:
-    """``make(entry, number, vocabulary, *now)``, or the memo's copy when the entry has a key it holds."""
+    """``make(entry, number, vocabulary, *now)``, or the memo's copy when the entry has a key it holds. The memo keeps
+    a document's words and stems as shared strings (one object per distinct word across the documents)."""
     if memo is None or not entry.key:
         return make(entry, number, vocabulary, *now)
     found = memo.get(entry.key)
     if found is None:
-        words: dict[str, str] = {}
-        found = (*make(entry, number, words, *now), words)
+        seen: dict[str, str] = {}
+        document, terms = make(entry, number, seen, *now)
+        found = (document, {sys.intern(term): weight for term, weight in terms.items()},
+                 tuple(sys.intern(word) for word in seen))
     document, terms, words = kept[entry.key] = found
-    vocabulary.update(words)
+    for word in words:
+        if word not in vocabulary:
+            vocabulary[word] = stem(word)
     return {**document, "n": number}, terms
 
 

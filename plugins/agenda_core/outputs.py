@@ -3,7 +3,8 @@
 The build writes into a new folder (``tasks.py`` swaps it in). A *unit* is one call that makes files: one template
 rendered (all the pages of a paginated listing), or one set of bytes (an event's calendar, a scope's feeds). Each
 unit that can be skipped has a *key*, a digest of everything it is made from (``fingerprints.py``). The record of
-the previous build (``unit -> [key, files]``, beside the revisions state) says which units the published build made
+the previous build (``unit -> [key, files]``, or ``unit -> key`` for a unit of one file named as the unit; beside the
+revisions state) says which units the published build made
 from which key: a unit whose key did not change gets the previous build's files as hard links (same bytes, same
 modification time, nothing written); another is made again. A file made again with the same bytes is also linked,
 so a sync to the web server copies only what changed.
@@ -26,7 +27,7 @@ from catalogue.files import write_atomic
 
 logger = logging.getLogger(__name__)
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2
 
 
 def _checksum(units: dict) -> str:
@@ -65,11 +66,11 @@ class Outputs:
     def reuse(self, unit: str, key: str | None) -> list[str] | None:
         """The unit's files, linked from the previous build, when it was made from the same inputs; else None."""
         entry = self.old.get(unit) if key is not None else None
-        if entry is None or entry[0] != key:
+        if entry is None or _key(entry) != key:
             return None
-        linked = []
+        linked, names = [], _files(unit, entry)
         try:
-            for name in entry[1]:
+            for name in names:
                 self._link(name)
                 linked.append(name)
         except OSError:  # the previous build lost a file: make the unit again, over none of its files
@@ -79,7 +80,7 @@ class Outputs:
         self.seen.update(linked)
         self.new[unit] = entry
         self.counts["units reused"] += 1
-        return entry[1]
+        return names
 
     def made(self, unit: str, key: str | None, files: list[str]) -> None:
         """Record what a unit made (``files`` relative to the output), and keep its unchanged files' dates."""
@@ -89,8 +90,8 @@ class Outputs:
 
     def _record(self, unit: str, key: str | None, files) -> None:
         self.counts["units made"] += 1
-        if key is not None:
-            self.new[unit] = [key, sorted(files)]
+        if key is not None:  # a unit of one file named as the unit: its key alone (most of them: a smaller record)
+            self.new[unit] = key if list(files) == [unit] else [key, sorted(files)]
 
     def write(self, name: str, data: bytes) -> None:
         """Write one file of the output (atomically); the previous build's file when the bytes are the same."""
@@ -162,6 +163,14 @@ class Outputs:
                                               "checksum": _checksum(self.new), "units": self.new},
                                              separators=(",", ":")))
         logger.info("agenda : sorties : %s", ", ".join(f"{count} {what}" for what, count in sorted(self.counts.items())))
+
+
+def _key(entry: str | list) -> str:
+    return entry if isinstance(entry, str) else entry[0]
+
+
+def _files(unit: str, entry: str | list) -> list[str]:
+    return [unit] if isinstance(entry, str) else entry[1]
 
 
 def save_current(pelican) -> None:

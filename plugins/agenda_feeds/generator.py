@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import partial
+from functools import cached_property, partial
 from urllib.parse import urlencode
 
 from agenda_core import site_state
@@ -44,6 +44,35 @@ class FeedLinks:
         return f"{self.base}/{self.ics}"
 
 
+class Calendar:
+    """What feeds, calendars and the event's page say of an event, computed when first asked (an incremental build
+    makes few of them; each comes from the event, its revision and its page's address only)."""
+
+    def __init__(self, article, page_url: str):
+        self.event, self.revision, self.page_url = article.event, article.revision, page_url
+
+    @cached_property
+    def plain_description(self) -> str:
+        return plain_description(self.event, self.page_url)
+
+    @cached_property
+    def links(self) -> tuple[str, str]:
+        details = link_description(self.event, self.page_url)
+        return google_calendar_link(self.event, details), outlook_link(self.event, details)
+
+    @property
+    def google(self) -> str:
+        return self.links[0]
+
+    @property
+    def outlook(self) -> str:
+        return self.links[1]
+
+    @cached_property
+    def feed_item(self) -> Item:  # built once, reused by every feed the event is in
+        return Item.of_event(self.event, self.revision, self.page_url, self.plain_description)
+
+
 class FeedsGenerator(Generator):
     def generate_context(self):
         self.state = state = site_state(self)
@@ -52,13 +81,7 @@ class FeedsGenerator(Generator):
         for article in state.events:
             article.ics_url = f"{article.url}{article.slug}.ics"
             article.ics_reminder_url = f"{article.url}{article.slug}-rappel.ics"
-            article.plain_description = plain_description(article.event, state.absolute(article.url))
-            details = link_description(article.event, state.absolute(article.url))
-            article.google_calendar = google_calendar_link(article.event, details)
-            article.outlook_calendar = outlook_link(article.event, details)
-            # built once, reused by every feed the event is in
-            article.feed_item = Item.of_event(article.event, article.revision, state.absolute(article.url),
-                                              article.plain_description)
+            article.calendar = Calendar(article, state.absolute(article.url))
         state.feed_links.update({
             scope.key: FeedLinks(scope.url + urls.rss, scope.url + urls.atom, scope.url + urls.calendar,
                                  state.public_url)
@@ -76,7 +99,7 @@ class FeedsGenerator(Generator):
         def component(article) -> bytes:  # serialised once, for the event's calendar and every feed it is in
             if id(article) not in components:
                 components[id(article)] = vevent(article.event, article.revision, state.absolute(article.url),
-                                                 self.options["uid_domain"], article.plain_description)
+                                                 self.options["uid_domain"], article.calendar.plain_description)
             return components[id(article)]
 
         def event_calendars(article) -> dict[str, bytes]:  # the shared head, its zone, its VEVENT, the closing line
@@ -104,7 +127,7 @@ class FeedsGenerator(Generator):
             empty = max((article.revision.updated for article in scope.past), default=first)
 
             def scope_feeds(channel=channel, chosen=chosen, links=links, empty=empty) -> dict[str, bytes]:
-                entries = [article.feed_item for article in chosen[: self.options["max_entries"]]]
+                entries = [article.calendar.feed_item for article in chosen[: self.options["max_entries"]]]
                 rss, atom = feeds(channel, entries, fallback_updated=empty)
                 return {links.rss: rss, links.atom: atom,
                         links.ics: calendar(channel.title, channel.description, [component(a) for a in chosen],

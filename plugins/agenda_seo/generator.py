@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -41,6 +42,19 @@ HEADERS = f"""/*
   Content-Type: text/calendar; charset=utf-8
 """
 
+class StructuredData:
+    """The event's JSON-LD, made when its page is (from the event, its page and its availability now)."""
+
+    def __init__(self, article, state):
+        self.article, self.state = article, state
+
+    @cached_property
+    def json_ld(self) -> str:
+        article, state = self.article, self.state
+        return script_json(event_json_ld(article.event, state.absolute(article.url), text=html_to_text(article.content),
+                                         image_url=article.image_url, now=state.now))
+
+
 class Sitemap:
     """Every HTML page the writer wrote, but for those marked ``noindex`` and past events' pages."""
 
@@ -72,9 +86,7 @@ class SeoGenerator(Generator):
         self.state = state = site_state(self)
         for article in state.events:
             article.image_url = state.absolute(f"{state.urls.images}{article.event.type_term.slug}.png")
-            article.json_ld = script_json(event_json_ld(
-                article.event, state.absolute(article.url), text=html_to_text(article.content),
-                image_url=article.image_url, now=state.now))
+            article.structured_data = StructuredData(article, state)
         sitemap.urls = []
         sitemap.base = state.public_url
         sitemap.outputs = state.outputs
