@@ -136,6 +136,7 @@ def measure(size: int, workdir: Path, services: int) -> dict:
     return {
         "events": size, "services": services, "generation_seconds": generation,
         "full_build_seconds": ours["seconds"], "peak_rss_mib": ours["max_rss_kib"] / 1024,
+        "peak_mib_after": ours["peak_mib_after"],
         "baseline_seconds": baseline["seconds"], "baseline_peak_rss_mib": baseline["max_rss_kib"] / 1024,
         "ratio_to_baseline": ours["seconds"] / baseline["seconds"],
         "incremental_seconds": edit["seconds"], "incremental_ratio": edit["seconds"] / ours["seconds"],
