@@ -84,3 +84,17 @@ def test_open_data_page_describes_fields_and_licence(site):
     assert "commune_insee" in fields and "gratuit" in fields
     links = {a["href"] for a in page.select("a")}
     assert {"/donnees/evenements.json", "/donnees/evenements.csv", "/donnees/services.schema.json"} <= links
+
+
+def test_files_written_row_by_row_have_the_bytes_of_the_whole_file():
+    """The exports are written a row at a time (they reach 240 MB): the same bytes as serialising them whole."""
+    from agenda_opendata.generator import _csv, _json
+    from agenda_opendata.records import csv_value
+
+    rows = [{"titre": f"Forum « {n} »\n\"Cuisine\", œufs", "places": n, "publics": ["Jeunes", "Cadres"]}
+            for n in range(2500)]
+    assert b"".join(_json(rows)) == json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()
+    whole = io.StringIO()
+    csv.writer(whole, lineterminator="\r\n").writerows(
+        [("titre", "places", "publics")] + [[csv_value(row[key]) for key in ("titre", "places", "publics")] for row in rows])
+    assert b"".join(_csv(rows, ("titre", "places", "publics"))) == whole.getvalue().encode()

@@ -16,11 +16,14 @@ nothing matches), never a wrong site.
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import json
 import logging
 import os
+import tempfile
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from catalogue.files import write_atomic
@@ -93,16 +96,30 @@ class Outputs:
         if key is not None:  # a unit of one file named as the unit: its key alone (most of them: a smaller record)
             self.new[unit] = key if list(files) == [unit] else [key, sorted(files)]
 
-    def write(self, name: str, data: bytes) -> None:
-        """Write one file of the output (atomically); the previous build's file when the bytes are the same."""
+    def write(self, name: str, data: bytes | Iterable[bytes]) -> None:
+        """Write one file of the output (atomically); the previous build's file when the bytes are the same.
+        ``data`` may come in parts (a large file is then never whole in memory)."""
         self.seen.add(name)
         old = self.previous / name if self.previous is not None else None
-        if old is not None and _same(old, data):
-            self._link(name)
-            self.counts["files identical"] += 1
-        else:
-            write_atomic(self.output / name, data)
-            self.counts["files written"] += 1
+        if isinstance(data, bytes):
+            if old is not None and _same(old, data):
+                self._link(name)
+                self.counts["files identical"] += 1
+            else:
+                write_atomic(self.output / name, data)
+                self.counts["files written"] += 1
+            return
+        path = self.output / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.writelines(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        self.keep_if_same(name)
 
     def produce(self, unit: str, key: str | None, make) -> None:
         """``make()`` returns ``{name: bytes}``: called only when the unit's key changed."""
@@ -120,7 +137,7 @@ class Outputs:
             return
         path, old = self.output / name, self.previous / name
         try:
-            if old.stat().st_size != path.stat().st_size or old.read_bytes() != path.read_bytes():
+            if not filecmp.cmp(old, path, shallow=False):
                 self.counts["files written"] += 1
                 return
         except OSError:
