@@ -21,7 +21,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -46,14 +45,14 @@ class Outputs:
             previous = None
         self.previous = Path(previous) if previous is not None else None
         self.record = Path(record)
-        self.old: dict[str, list] = self._load() if reuse and self.previous is not None else {}
-        self.new: dict[str, list] = {}
+        self.old: dict[str, str | list] = self._load() if reuse and self.previous is not None else {}
+        self.new: dict[str, str | list] = {}
         self.counts: Counter = Counter()  # units reused / made; files linked as identical / written
         self.seen: set[str] = set()  # files this build linked or wrote through here
         self.folders: set[str] = set()  # made already
         Outputs.current = self
 
-    def _load(self) -> dict[str, list]:
+    def _load(self) -> dict[str, str | list]:
         try:
             data = json.loads(self.record.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -98,27 +97,13 @@ class Outputs:
 
     def write(self, name: str, data: bytes | Iterable[bytes]) -> None:
         """Write one file of the output (atomically); the previous build's file when the bytes are the same.
-        ``data`` may come in parts (a large file is then never whole in memory)."""
-        self.seen.add(name)
-        old = self.previous / name if self.previous is not None else None
-        if isinstance(data, bytes):
-            if old is not None and _same(old, data):
-                self._link(name)
-                self.counts["files identical"] += 1
-            else:
-                write_atomic(self.output / name, data)
-                self.counts["files written"] += 1
+        ``data`` may come in parts (a large file is then never whole in memory, and compared once written)."""
+        if isinstance(data, bytes) and self.previous is not None and _same(self.previous / name, data):
+            self.seen.add(name)
+            self._link(name)
+            self.counts["files identical"] += 1
             return
-        path = self.output / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.writelines(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomic(self.output / name, data)
         self.keep_if_same(name)
 
     def produce(self, unit: str, key: str | None, make) -> None:
@@ -133,14 +118,12 @@ class Outputs:
     def keep_if_same(self, name: str) -> None:
         """A file just written with the previous build's bytes becomes a link to it (its date is kept)."""
         self.seen.add(name)
-        if self.previous is None:
-            return
-        path, old = self.output / name, self.previous / name
+        path, old = self.output / name, self.previous / name if self.previous is not None else None
         try:
-            if not filecmp.cmp(old, path, shallow=False):
-                self.counts["files written"] += 1
-                return
-        except OSError:
+            same = old is not None and filecmp.cmp(old, path, shallow=False)
+        except OSError:  # no such file in the previous build
+            same = False
+        if not same:
             self.counts["files written"] += 1
             return
         temporary = path.with_name(f".{path.name}.link")
