@@ -81,9 +81,11 @@ def item(article, state) -> str:
     if found is None:
         plain = sorted((name, value) for name, value in vars(article).items()
                        if name not in SKIPPED_ATTRIBUTES and _plain(value))
-        event = getattr(article, "event", None)
-        canonical = (state.revisions.entries.get(event.uid, {}).get("hash"), event.availability(state.now)) \
-            if event is not None else ()
+        event, service = getattr(article, "event", None), getattr(article, "service", None)
+        if event is not None:
+            canonical = (state.revisions.entries.get(event.uid, {}).get("hash"), event.availability(state.now))
+        else:
+            canonical = (state.revisions.entries.get(f"service:{service.uid}", {}).get("hash"),) if service else ()
         found = article._agenda_digest = digest(plain, canonical, getattr(article, "revision", None))
     return found
 
@@ -94,17 +96,23 @@ def _plain(value) -> bool:
     return isinstance(value, PLAIN)
 
 
+def _scope_name(scope) -> tuple:
+    return scope.key, scope.title, scope.url
+
+
 def _scope_link(scope) -> tuple:
-    return scope.key, scope.title, scope.url, len(scope.upcoming), len(scope.past)
+    """A link to a scope's listing with its counts (the lists of lists show them)."""
+    return *_scope_name(scope), len(scope.upcoming), len(scope.past)
 
 
 def event_page(state, article) -> str:
+    """An event page names its scopes without their counts: an event added in the department does not change it."""
     event, scopes = article.event, state.scopes
     trail = scopes.for_event(event)
     campaign = scopes.by_key.get(f"campaign:{event.campaign_slug}") if event.campaign else None
-    return digest(item(article, state), [_scope_link(scope) for scope in trail],
-                  state.feed_links.get(trail[-1].key), _scope_link(scopes.organizer_of(event)),
-                  _scope_link(campaign) if campaign else None)
+    return digest(item(article, state), [_scope_name(scope) for scope in trail],
+                  state.feed_links.get(trail[-1].key), _scope_name(scopes.organizer_of(event)),
+                  _scope_name(campaign) if campaign else None)
 
 
 def listing(state, scope, events: list, archive: bool, cut: int) -> str:
