@@ -44,7 +44,7 @@ class FeedLinks:
         return f"{self.base}/{self.ics}"
 
 
-class Calendar:
+class EventTexts:
     """What feeds, calendars and the event's page say of an event, computed when first asked (an incremental build
     makes few of them; each comes from the event, its revision and its page's address only)."""
 
@@ -81,7 +81,7 @@ class FeedsGenerator(Generator):
         for article in state.events:
             article.ics_url = f"{article.url}{article.slug}.ics"
             article.ics_reminder_url = f"{article.url}{article.slug}-rappel.ics"
-            article.calendar = Calendar(article, state.absolute(article.url))
+            article.event_texts = EventTexts(article, state.absolute(article.url))
         state.feed_links.update({
             scope.key: FeedLinks(scope.url + urls.rss, scope.url + urls.atom, scope.url + urls.calendar,
                                  state.public_url)
@@ -99,7 +99,7 @@ class FeedsGenerator(Generator):
         def component(article) -> bytes:  # serialised once, for the event's calendar and every feed it is in
             if id(article) not in components:
                 components[id(article)] = vevent(article.event, article.revision, state.absolute(article.url),
-                                                 self.options["uid_domain"], article.calendar.plain_description)
+                                                 self.options["uid_domain"], article.event_texts.plain_description)
             return components[id(article)]
 
         def event_calendars(article) -> dict[str, bytes]:  # the shared head, its zone, its VEVENT, the closing line
@@ -127,7 +127,7 @@ class FeedsGenerator(Generator):
             empty = max((article.revision.updated for article in scope.past), default=first)
 
             def scope_feeds(channel=channel, chosen=chosen, links=links, empty=empty) -> dict[str, bytes]:
-                entries = [article.calendar.feed_item for article in chosen[: self.options["max_entries"]]]
+                entries = [article.event_texts.feed_item for article in chosen[: self.options["max_entries"]]]
                 rss, atom = feeds(channel, entries, fallback_updated=empty)
                 return {links.rss: rss, links.atom: atom,
                         links.ics: calendar(channel.title, channel.description, [component(a) for a in chosen],
