@@ -82,20 +82,23 @@ def test_each_change_gives_the_bytes_of_a_full_build(chain, change):
         assert 0 < len(changed) < 0.1 * total, f"{change}: {len(changed)} of {total} files changed"
 
 
-def test_a_lost_or_damaged_record_means_a_full_build_not_a_wrong_site(chain):
-    record = chain.state / "outputs.json"
-    event = sorted((chain.content / "events").rglob("*.md"))[5]
-    data = json.loads(record.read_text(encoding="utf-8"))
-    page = next(unit for unit in data["units"] if unit.startswith("evenement/"))
-    data["units"][page] = "0" * 32  # a key edited by hand: the checksum no longer matches
-    record.write_text(json.dumps(data), encoding="utf-8")
-    replace(event, "\n\n", "\n\nEncore une phrase.\n\n")
+def damage(record: Path, how: str) -> None:
+    if how == "edited":  # a key edited by hand: the checksum no longer matches
+        data = json.loads(record.read_text(encoding="utf-8"))
+        data["units"][next(unit for unit in data["units"] if unit.startswith("evenement/"))] = "0" * 32
+        record.write_text(json.dumps(data), encoding="utf-8")
+    else:  # cut short: nothing to read
+        record.write_text(record.read_text(encoding="utf-8")[:1000], encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", ["edited", "cut short"])
+def test_a_damaged_record_means_a_full_build_not_a_wrong_site(chain, caplog, how):
+    damage(chain.state / "outputs.json", how)
+    replace(sorted((chain.content / "events").rglob("*.md"))[5], "\n\n", f"\n\nRecord {how}.\n\n")
     full = chain.step()[1]
     assert_same_tree(chain.published, full)
-    record.write_text("{not json", encoding="utf-8")  # or lost: the same, nothing to read
-    replace(event, "Encore une phrase.", "Une autre phrase.")
-    full = chain.step()[1]
-    assert_same_tree(chain.published, full)
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING" and "sorties" in r.getMessage()] == [
+        f"agenda : état des sorties périmé ou abîmé ({chain.state / 'outputs.json'}) : tout est reconstruit"]
 
 
 def test_a_file_missing_from_the_previous_build_is_made_again(chain):

@@ -55,9 +55,11 @@ class Outputs:
     def _load(self) -> dict[str, str | list]:
         try:
             data = json.loads(self.record.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            logger.info("agenda : pas d'état des sorties lisible (%s) : tout est reconstruit", self.record)
+        except FileNotFoundError:  # a first build, or a state folder started again
+            logger.info("agenda : pas d'état des sorties (%s) : tout est construit", self.record)
             return {}
+        except (OSError, ValueError):
+            data = None
         units = data.get("units") if isinstance(data, dict) else None
         if (not isinstance(units, dict) or data.get("version") != RECORD_VERSION
                 or data.get("build") != self.previous.name or data.get("checksum") != _checksum(units)):
