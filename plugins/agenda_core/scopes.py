@@ -89,6 +89,12 @@ BROWSED_APART = {"audience", "benefit", "objective", "campaign", "organizer", "o
                  "department-type"}  # not among the listings' "Affiner" links
 
 
+def listing_order(article) -> tuple:
+    """Events by start, then title, then identifier: one order whatever the order Pelican read the files in (a
+    build from its cache reads them in another order than a build without)."""
+    return article.event.start, article.event.title, article.event.uid
+
+
 def _order(scope: Scope) -> str:
     """Months in time order, everything else alphabetically as a French reader expects (Î with I)."""
     return scope.key if scope.kind == "month" else fold(scope.title)
@@ -115,7 +121,7 @@ class Scopes:
             self._type(term)
         for term in AUDIENCE_TAGGING.vocabulary:
             self._tag(AUDIENCE_TAGGING, term)
-        for article in sorted(articles, key=lambda article: (article.event.start, article.event.title)):
+        for article in sorted(articles, key=listing_order):
             for scope in self._scopes_of(article.event):
                 (scope.past if article.event.is_past(now) else scope.upcoming).append(article)
         for scope in self.by_key.values():

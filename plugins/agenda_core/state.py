@@ -19,7 +19,7 @@ from catalogue.text import slugify
 from . import fingerprints
 from . import settings as core_settings
 from .outputs import Outputs
-from .scopes import Scopes
+from .scopes import Scopes, listing_order
 from .urls import Urls
 
 KEY = "agenda"
@@ -40,7 +40,7 @@ class SiteState:
     public_url: str  # SITE_PUBLIC_URL without its final slash: feeds, calendars, open data, JSON-LD
     urls: Urls
     settings: dict
-    events: list  # articles with an ``event``, after duplicates were dropped
+    events: list  # articles with an ``event``, after duplicates were dropped, in listing order
     services: list  # pages with a ``service``, by category then title
     service_categories: list[ServiceCategory]
     scopes: Scopes
@@ -65,9 +65,9 @@ def site_state(generator) -> SiteState:
 def build(context: dict, settings: dict) -> SiteState:
     now = core_settings.now(settings)
     urls = Urls.of(settings.get("AGENDA_URLS") or {})
-    events = [article for article in context["articles"] if hasattr(article, "event")]
+    events = sorted((article for article in context["articles"] if hasattr(article, "event")), key=listing_order)
     services = sorted((page for page in context["pages"] if hasattr(page, "service")),
-                      key=lambda page: (page.service.category, page.title))
+                      key=lambda page: (page.service.category, page.title, page.service.uid))
     categories = [ServiceCategory(name, list(group), urls)
                   for name, group in groupby(services, key=lambda page: page.service.category)]
     revisions_path = Path(settings["AGENDA_ROOT"]) / settings["AGENDA_REVISIONS"]
