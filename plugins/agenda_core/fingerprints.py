@@ -33,7 +33,6 @@ VOLATILE_SETTINGS = {"OUTPUT_PATH", "AGENDA_PREVIOUS_OUTPUT", "AGENDA_INCREMENTA
                      "LOAD_CONTENT_CACHE", "CONTENT_CACHING_LAYER", "GZIP_CACHE", "CHECK_MODIFIED_METHOD"}
 CODE = ("plugins", "catalogue", "importers")  # under the project root, with the pinned packages below
 PINNED = ("requirements.txt", "package-lock.json")
-SKIPPED_ATTRIBUTES = {"_context", "settings", "metadata"}
 
 
 def digest(*parts) -> str:
@@ -79,8 +78,8 @@ def item(article, state) -> str:
     """An event or service as any page shows it (computed once per build)."""
     found = getattr(article, "_agenda_digest", None)
     if found is None:
-        plain = sorted((name, value) for name, value in vars(article).items()
-                       if name not in SKIPPED_ATTRIBUTES and _plain(value))
+        # its plain values (text, numbers, dates, lists of them): Pelican's context and settings are left out
+        plain = sorted((name, value) for name, value in vars(article).items() if _plain(value))
         event, service = getattr(article, "event", None), getattr(article, "service", None)
         if event is not None:
             canonical = (state.revisions.entries.get(event.uid, {}).get("hash"), event.availability(state.now))
