@@ -12,7 +12,7 @@ from pathlib import Path
 SCENARIOS = ("unchanged", "edit", "add", "cancel", "template")
 
 
-def _replace(path: Path, old: str, new: str) -> None:
+def replace(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     if old not in text:
         raise ValueError(f"{path}: {old!r} not found")
@@ -25,7 +25,7 @@ def an_event(content: Path) -> Path:
 
 def edit(content: Path, theme: Path) -> None:
     """An agency adds a sentence to an event's description."""
-    _replace(an_event(content), "\n\n", "\n\nUne phrase ajoutée par l'agence.\n\n")
+    replace(an_event(content), "\n\n", "\n\nUne phrase ajoutée par l'agence.\n\n")
 
 
 def add(content: Path, theme: Path) -> None:
@@ -36,7 +36,7 @@ def add(content: Path, theme: Path) -> None:
 
 
 def cancel(content: Path, theme: Path) -> None:
-    _replace(an_event(content), "Start: ", "Status: cancelled\nStart: ")
+    replace(an_event(content), "Start: ", "Status: cancelled\nStart: ")
 
 
 def delete(content: Path, theme: Path) -> None:
@@ -44,12 +44,12 @@ def delete(content: Path, theme: Path) -> None:
 
 
 def service(content: Path, theme: Path) -> None:
-    _replace(sorted((content / "services").rglob("*.md"))[0], "\n\n", "\n\nUn mot de plus.\n\n")
+    replace(sorted((content / "services").rglob("*.md"))[0], "\n\n", "\n\nUn mot de plus.\n\n")
 
 
 def template(content: Path, theme: Path) -> None:
     """A developer renames a heading of the event page: every event page changes, nothing else."""
-    _replace(theme / "templates" / "event.html", '<h2 id="details">Les détails</h2>',
+    replace(theme / "templates" / "event.html", '<h2 id="details">Les détails</h2>',
              '<h2 id="details">Les détails de l\'événement</h2>')
 
 

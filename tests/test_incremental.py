@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.incremental import CHANGES, differences, edit, files, written
+from benchmarks.incremental import CHANGES, differences, edit, files, replace, written
 from tests.conftest import NOW, ROOT, build_site
 
 
@@ -53,12 +53,6 @@ class Chain:
 
 def assert_same_tree(built: Path, full: Path) -> None:
     assert differences(built, full) == []
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def add_twins(content: Path) -> None:
